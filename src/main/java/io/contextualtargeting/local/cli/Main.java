@@ -1,7 +1,59 @@
 package io.contextualtargeting.local.cli;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Entry point of {@code contextual-targeting-local.jar}: the pipeline and its engine on this machine. */
 public final class Main {
+
+    private Main() {
+    }
+
+    /** The commands, in the order the usage text lists them. */
+    static Map<String, Command> commands() {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        return commands;
+    }
+
+    /** Switches (options without a value) of all commands. */
+    static final Set<String> SWITCHES = Set.of("json", "no-limits", "help");
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, Command> commands = commands();
+        if (args.isEmpty() || !commands.containsKey(args.get(0))) {
+            printUsage(commands, args.isEmpty() ? null : args.get(0), err);
+            return 2;
+        }
+        Command command = commands.get(args.get(0));
+        try {
+            CliArgs parsed = CliArgs.parse(args.subList(1, args.size()), SWITCHES);
+            return command.run(parsed, out, err);
+        } catch (CliArgs.UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("usage: " + command.usage());
+            return 2;
+        } catch (io.contextualtargeting.engine.InputException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("error: " + e);
+            return 1;
+        }
+    }
+
+    private static void printUsage(Map<String, Command> commands, String unknown, PrintStream err) {
+        if (unknown != null) {
+            err.println("error: unknown command '" + unknown + "'");
+        }
+        err.println("usage: java -jar contextual-targeting-local.jar <command> [options]");
+        commands.values().forEach(c -> err.println("  " + c.usage()));
     }
 }
