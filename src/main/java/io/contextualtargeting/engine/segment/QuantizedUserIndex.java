@@ -19,8 +19,8 @@ import java.util.Arrays;
  * <p>Users are stored in blocks of {@value #BLOCK}, factor-major inside a block: for block b and
  * group g of four factors, {@code packed[b][g][j]} holds the four bytes of user {@code b*BLOCK+j}.
  */
-final class QuantizedUserIndex {
-    static final int BLOCK = 2048;
+public final class QuantizedUserIndex {
+    public static final int BLOCK = 2048;
     /** Relative slack on the bounds that covers float rounding of dot products and sums. */
     private static final float ROUNDING_SLACK = 1e-4f;
 
@@ -46,7 +46,7 @@ final class QuantizedUserIndex {
     }
 
     /** @param rankable users that may appear in results (those with training interactions) */
-    static QuantizedUserIndex build(FactorMatrix users, boolean[] rankable) {
+    public static QuantizedUserIndex build(FactorMatrix users, boolean[] rankable) {
         int n = users.size();
         int k = users.dimension();
         int groups = (k + 3) / 4;
@@ -79,16 +79,16 @@ final class QuantizedUserIndex {
         return new QuantizedUserIndex(users, packed, scale, ownError, norm, rankable.clone());
     }
 
-    int userCount() {
+    public int userCount() {
         return scale.length;
     }
 
-    boolean isRankable(int user) {
+    public boolean isRankable(int user) {
         return rankable[user];
     }
 
     /** The exact score, exactly as the dense path computes it. */
-    float exact(int user, float[] query, float[] extra) {
+    public float exact(int user, float[] query, float[] extra) {
         float score = VectorMath.dot(users.row(user), query, k);
         return extra == null ? score : score + extra[user];
     }
@@ -97,7 +97,7 @@ final class QuantizedUserIndex {
      * The exact top {@code n} users for {@code query}, whose exact score is
      * {@code x_u . query + extra[u]} ({@code extra} may be null).
      */
-    int[] top(float[] query, float[] extra, int n) {
+    public int[] top(float[] query, float[] extra, int n) {
         int users = userCount();
         float[] lower = new float[users];
         float[] upper = new float[users];

@@ -17,6 +17,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("segment", new SegmentCommand());
+        commands.put("benchmark", new BenchmarkCommand());
         return commands;
     }
 
