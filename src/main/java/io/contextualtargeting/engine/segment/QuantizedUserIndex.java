@@ -25,24 +25,27 @@ public final class QuantizedUserIndex {
     private static final float ROUNDING_SLACK = 1e-4f;
 
     private final FactorMatrix users;
+    private final int count;
     private final int k;
     private final int groups;
     private final int[][][] packed;
-    private final float[] scale;
-    private final float[] ownError;
-    private final float[] norm;
-    private final boolean[] rankable;
+    /** Per block and user: the scale s_u, the query-free error term, the norm, and 0 or -inf (not rankable). */
+    private final float[][] scale;
+    private final float[][] ownError;
+    private final float[][] norm;
+    private final float[][] exclusion;
 
-    private QuantizedUserIndex(FactorMatrix users, int[][][] packed, float[] scale, float[] ownError, float[] norm,
-                               boolean[] rankable) {
+    private QuantizedUserIndex(FactorMatrix users, int[][][] packed, float[][] scale, float[][] ownError, float[][] norm,
+                               float[][] exclusion) {
         this.users = users;
+        this.count = users.size();
         this.k = users.dimension();
         this.groups = (k + 3) / 4;
         this.packed = packed;
         this.scale = scale;
         this.ownError = ownError;
         this.norm = norm;
-        this.rankable = rankable;
+        this.exclusion = exclusion;
     }
 
     /** @param rankable users that may appear in results (those with training interactions) */
@@ -52,39 +55,43 @@ public final class QuantizedUserIndex {
         int groups = (k + 3) / 4;
         int blocks = (n + BLOCK - 1) / BLOCK;
         int[][][] packed = new int[blocks][groups][BLOCK];
-        float[] scale = new float[n];
-        float[] ownError = new float[n];
-        float[] norm = new float[n];
+        float[][] scale = new float[blocks][BLOCK];
+        float[][] ownError = new float[blocks][BLOCK];
+        float[][] norm = new float[blocks][BLOCK];
+        float[][] exclusion = new float[blocks][BLOCK];
         for (int u = 0; u < n; u++) {
+            int b = u / BLOCK;
+            int j = u % BLOCK;
             float[] x = users.row(u);
             float max = 0;
             for (int f = 0; f < k; f++) {
                 max = Math.max(max, Math.abs(x[f]));
             }
             float s = max / 127f;
-            scale[u] = s;
-            norm[u] = (float) Math.sqrt(VectorMath.dot(x, x, k));
+            float inverse = s == 0 ? 0 : 1 / s;
             long sumAbs = 0;
-            int[][] block = packed[u / BLOCK];
-            int j = u % BLOCK;
+            int[][] block = packed[b];
             for (int f = 0; f < k; f++) {
-                int q = s == 0 ? 0 : Math.round(x[f] / s);
-                q = Math.max(-127, Math.min(127, q));
+                int q = Math.max(-127, Math.min(127, Math.round(x[f] * inverse)));
                 sumAbs += Math.abs(q);
                 block[f >> 2][j] |= (q & 0xFF) << ((f & 3) * 8);
             }
-            // |x.q - s_u s_q (v.w)| <= s_u s_q (0.5 sum|w| + 0.5 sum|v| + 0.25 k); the query-free part:
-            ownError[u] = s * (0.5f * sumAbs + 0.25f * k);
+            scale[b][j] = s;
+            // |x.q - s_u s_q (v.w)| <= s_u s_q (0.5 sum|w| + 0.5 sum|v| + 0.25 k) when x = s_u (v + e),
+            // q = s_q (w + d), |e|, |d| <= 1/2; this is the part that does not depend on the query
+            ownError[b][j] = s * (0.5f * sumAbs + 0.25f * k);
+            norm[b][j] = (float) Math.sqrt(VectorMath.dot(x, x, k));
+            exclusion[b][j] = rankable[u] ? 0f : Float.NEGATIVE_INFINITY;
         }
-        return new QuantizedUserIndex(users, packed, scale, ownError, norm, rankable.clone());
+        return new QuantizedUserIndex(users, packed, scale, ownError, norm, exclusion);
     }
 
     public int userCount() {
-        return scale.length;
+        return count;
     }
 
     public boolean isRankable(int user) {
-        return rankable[user];
+        return exclusion[user / BLOCK][user % BLOCK] == 0f;
     }
 
     /** The exact score, exactly as the dense path computes it. */
@@ -98,47 +105,54 @@ public final class QuantizedUserIndex {
      * {@code x_u . query + extra[u]} ({@code extra} may be null).
      */
     public int[] top(float[] query, float[] extra, int n) {
-        int users = userCount();
-        float[] lower = new float[users];
-        float[] upper = new float[users];
+        float[] lower = new float[count];
+        float[] upper = new float[count];
         bounds(query, extra, lower, upper);
         float threshold = TopUsers.nthLargest(lower, n);
-        int count = 0;
-        for (int u = 0; u < users; u++) {
+        int candidates = 0;
+        for (int u = 0; u < count; u++) {
             if (upper[u] >= threshold && upper[u] != Float.NEGATIVE_INFINITY) {
-                count++;
+                candidates++;
             }
         }
-        int[] candidates = new int[count];
+        int[] candidate = new int[candidates];
         int c = 0;
-        for (int u = 0; u < users; u++) {
+        for (int u = 0; u < count; u++) {
             if (upper[u] >= threshold && upper[u] != Float.NEGATIVE_INFINITY) {
-                candidates[c++] = u;
+                candidate[c++] = u;
             }
         }
         float[] exact = lower; // reused: only candidates' entries are read
-        for (int candidate : candidates) {
-            exact[candidate] = exact(candidate, query, extra);
+        for (int u : candidate) {
+            exact[u] = exact(u, query, extra);
         }
-        return TopUsers.best(candidates, exact, n);
+        return TopUsers.best(candidate, exact, n);
     }
 
-    /** Fills an interval [lower, upper] holding each user's exact score; unrankable users get -inf. */
+    /**
+     * Fills an interval [lower, upper] that holds each user's exact score; users that cannot be
+     * ranked get -inf. Per block: integer dot products of the packed bytes, then the bounds, in
+     * loops over block-local arrays with one index so that they are vectorised too.
+     */
     private void bounds(float[] query, float[] extra, float[] lower, float[] upper) {
         float max = 0;
         for (int f = 0; f < k; f++) {
             max = Math.max(max, Math.abs(query[f]));
         }
         float queryScale = max / 127f;
+        float inverse = queryScale == 0 ? 0 : 1 / queryScale;
         int[] q = new int[groups * 4];
         long sumAbs = 0;
         for (int f = 0; f < k; f++) {
-            q[f] = queryScale == 0 ? 0 : Math.max(-127, Math.min(127, Math.round(query[f] / queryScale)));
+            q[f] = Math.max(-127, Math.min(127, Math.round(query[f] * inverse)));
             sumAbs += Math.abs(q[f]);
         }
         float queryError = 0.5f * sumAbs;
         float queryNorm = (float) Math.sqrt(VectorMath.dot(query, query, k));
         int[] acc = new int[BLOCK];
+        float[] lo = new float[BLOCK];
+        float[] hi = new float[BLOCK];
+        float[] shift = new float[BLOCK];
         for (int b = 0; b < packed.length; b++) {
             Arrays.fill(acc, 0);
             int[][] block = packed[b];
@@ -147,23 +161,26 @@ public final class QuantizedUserIndex {
                 highBytes(acc, block[g], q[4 * g + 2], q[4 * g + 3]);
             }
             int base = b * BLOCK;
-            int end = Math.min(BLOCK, scale.length - base);
-            for (int j = 0; j < end; j++) {
-                int u = base + j;
-                if (!rankable[u]) {
-                    lower[u] = Float.NEGATIVE_INFINITY;
-                    upper[u] = Float.NEGATIVE_INFINITY;
-                    continue;
-                }
-                float s = scale[u] * queryScale;
-                float approx = acc[j] * s;
-                float error = queryScale * (ownError[u] + scale[u] * queryError);
-                error += ROUNDING_SLACK * (queryNorm * norm[u] + error);
-                float shift = extra == null ? 0 : extra[u];
-                error += ROUNDING_SLACK * Math.abs(shift);
-                lower[u] = approx + shift - error;
-                upper[u] = approx + shift + error;
+            int size = Math.min(BLOCK, count - base);
+            if (extra == null) {
+                Arrays.fill(shift, 0f);
+            } else {
+                System.arraycopy(extra, base, shift, 0, size);
             }
+            interval(acc, scale[b], ownError[b], norm[b], exclusion[b], shift, queryScale, queryError, queryNorm, lo, hi);
+            System.arraycopy(lo, 0, lower, base, size);
+            System.arraycopy(hi, 0, upper, base, size);
+        }
+    }
+
+    private static void interval(int[] acc, float[] scale, float[] ownError, float[] norm, float[] exclusion,
+                                 float[] shift, float queryScale, float queryError, float queryNorm, float[] lo, float[] hi) {
+        for (int j = 0; j < BLOCK; j++) {
+            float approx = acc[j] * (scale[j] * queryScale) + shift[j];
+            float error = queryScale * (ownError[j] + scale[j] * queryError);
+            error += ROUNDING_SLACK * (queryNorm * norm[j] + error + Math.abs(shift[j]));
+            lo[j] = approx - error + exclusion[j];
+            hi[j] = approx + error + exclusion[j];
         }
     }
 
