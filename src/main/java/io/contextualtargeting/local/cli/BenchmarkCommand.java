@@ -17,7 +17,7 @@ final class BenchmarkCommand implements Command {
     @Override
     public String usage() {
         return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
-                + " [--factors 64] [--iterations 10] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
+                + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
                 + " [--fraction 0.01] [--repeat 5]";
     }
 
@@ -36,6 +36,7 @@ final class BenchmarkCommand implements Command {
             TrainingParameters parameters = defaults.withSeed(seed)
                     .withFactors(args.intOption("factors", 64))
                     .withIterations(args.intOption("iterations", 10))
+                    .withCgSteps(args.intOption("cg-steps", defaults.cgSteps()))
                     .withThreads(args.intOption("threads", defaults.threads()));
             java.util.Optional<Path> csv = args.option("csv").map(Path::of);
             args.rejectUnknown();
