@@ -6,6 +6,7 @@ import io.contextualtargeting.engine.model.TrainingParameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code benchmark}: prints the engine's speed on synthetic data held in memory. {@code train}
@@ -38,7 +39,7 @@ final class BenchmarkCommand implements Command {
                     .withIterations(args.intOption("iterations", 10))
                     .withCgSteps(args.intOption("cg-steps", defaults.cgSteps()))
                     .withThreads(args.intOption("threads", defaults.threads()));
-            java.util.Optional<Path> csv = args.option("csv").map(Path::of);
+            Optional<Path> csv = args.option("csv").map(Path::of);
             args.rejectUnknown();
             TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
         } else {
