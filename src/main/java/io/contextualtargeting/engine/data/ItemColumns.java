@@ -42,6 +42,10 @@ public final class ItemColumns {
         return Optional.ofNullable(byUpperName.get(name.toUpperCase(Locale.ROOT)));
     }
 
+    public List<ItemColumn> all() {
+        return List.copyOf(byUpperName.values());
+    }
+
     /** Names of the columns an attribute query may use, for error messages. */
     public List<String> queryableNames() {
         return byUpperName.values().stream().filter(ItemColumn::isQueryable).map(ItemColumn::name).toList();
