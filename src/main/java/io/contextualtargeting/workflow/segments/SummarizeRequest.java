@@ -16,6 +16,6 @@ public record SummarizeRequest(String jobArn, String jobName, List<SegmentReport
             return r;
         }
         return new SegmentReport(r.name(), r.query(), r.csv(), r.form(), r.users(), r.usersWritten(), r.endpointsWritten(),
-                r.usersWithoutEndpoint(), r.optedOutUsers(), r.duplicateUsers(), LambdaErrors.readable(r.error()));
+                r.usersWithoutEndpoint(), r.optedOutUsers(), LambdaErrors.readable(r.error()));
     }
 }

@@ -49,8 +49,8 @@ class NotificationFormatterTest {
     void postProcessingEmailAccountsForEverySegment() {
         SegmentsSummary summary = SegmentsSummary.of("arn:job", "job-1", List.of(
                 new SegmentReport("ITEMSgenresAction_20261128-101500", "ITEMS.genres = \"Action\"", "s3://imp/pinpoint/a.csv", "Id",
-                        10, 7, 9, 2, 1, 0, null),
-                new SegmentReport("item_9_20261128-101500", "9", null, "Id", 0, 0, 0, 0, 0, 0, "unknown item 9")));
+                        10, 7, 9, 2, 1, null),
+                new SegmentReport("item_9_20261128-101500", "9", null, "Id", 0, 0, 0, 0, 0, "unknown item 9")));
 
         Notification email = formatter.format(new NotificationRequest("segment-postprocessing", "FAILED", "arn:exec", json(summary), null));
 

@@ -9,8 +9,8 @@ class SummarizeRequestTest {
     @Test
     void totalsEveryUserAndMakesCaughtErrorsReadable() {
         SegmentReport written = new SegmentReport("ITEMSgenresAction_20261128-101500", "ITEMS.genres = \"Action\"",
-                "s3://imp/pinpoint/ITEMSgenresAction_20261128-101500.csv", "Id", 10, 7, 9, 2, 1, 0, null);
-        SegmentReport caught = new SegmentReport("item_105_20261128-101500", "105", null, null, 5, 0, 0, 0, 0, 0,
+                "s3://imp/pinpoint/ITEMSgenresAction_20261128-101500.csv", "Id", 10, 7, 9, 2, 1, null);
+        SegmentReport caught = new SegmentReport("item_105_20261128-101500", "105", null, null, 5, 0, 0, 0, 0,
                 "{\"errorMessage\":\"users file is missing\",\"errorType\":\"io.contextualtargeting.ports.ObjectNotFoundException\"}");
 
         SegmentsSummary summary = new SummarizeRequest("arn:job", "job", List.of(written, caught)).summarize();
