@@ -2,10 +2,13 @@ package io.contextualtargeting.functions;
 
 import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.ports.Notifier;
+import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.imports.CheckSegmentImport;
+import io.contextualtargeting.workflow.imports.StartSegmentImport;
 import io.contextualtargeting.workflow.notify.NotificationFormatter;
 import io.contextualtargeting.workflow.notify.NotifyStep;
+import io.contextualtargeting.workflow.segments.WriteSegment;
 import io.contextualtargeting.workflow.training.TrainingSteps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -35,5 +38,18 @@ public class WorkflowBeans {
     @Singleton
     CheckSegmentImport checkSegmentImport(EngagementPlatform pinpoint) {
         return new CheckSegmentImport(pinpoint);
+    }
+
+    @Produces
+    @Singleton
+    StartSegmentImport startSegmentImport(ObjectStore store, EngagementPlatform pinpoint) {
+        return new StartSegmentImport(store, pinpoint);
+    }
+
+    /** Endpoint lookups in parallel: GetUserEndpoints is one call per user. */
+    @Produces
+    @Singleton
+    WriteSegment writeSegment(ObjectStore store, EngagementPlatform pinpoint) {
+        return new WriteSegment(store, pinpoint, 16);
     }
 }
