@@ -11,13 +11,17 @@ public final class Catalog {
     private final ItemSampler overall;
     private final ItemSampler[] byGenre;
     private final int[][] franchises;
+    /** CREATION_TIMESTAMP by item index, unboxed: checked on every draw. */
+    private final long[] createdAt;
 
     Catalog(List<Item> items, int[][] franchises) {
         this.items = List.copyOf(items);
         this.franchises = franchises;
         double[] popularity = new double[items.size()];
+        this.createdAt = new long[items.size()];
         for (Item item : items) {
             popularity[item.index()] = item.popularity();
+            createdAt[item.index()] = item.creationTimestamp();
         }
         int[] all = new int[items.size()];
         for (int i = 0; i < all.length; i++) {
@@ -61,6 +65,11 @@ public final class Catalog {
     /** Item indices of one franchise, in release order. */
     int[] franchise(int franchise) {
         return franchises[franchise];
+    }
+
+    /** Whether the item exists at time t (new releases do not exist before their creation). */
+    boolean releasedBy(int item, long t) {
+        return createdAt[item] <= t;
     }
 
     int sampleByPopularity(RandomStream random) {

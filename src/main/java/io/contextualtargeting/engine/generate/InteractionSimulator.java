@@ -28,7 +28,11 @@ final class InteractionSimulator {
 
     private final Catalog catalog;
     private final BitSet seen;
+    private final AliasTable hours = new AliasTable(HOUR_WEIGHTS);
     private long[] times = new long[64];
+    /** The current user's tastes, as tables: a genre is drawn per choice. */
+    private AliasTable tasteAtStart;
+    private AliasTable tasteAtEnd;
 
     InteractionSimulator(Catalog catalog) {
         this.catalog = catalog;
@@ -38,6 +42,8 @@ final class InteractionSimulator {
     /** Fills {@code out} with the user's interactions, in time order. */
     void simulate(UserProfile user, RandomStream random, UserEvents out) {
         out.clear();
+        tasteAtStart = new AliasTable(user.tasteStart());
+        tasteAtEnd = new AliasTable(user.tasteEnd());
         int planned = user.plannedTouches();
         sessionTimes(user, random, planned);
         for (int touch = 0; touch < planned; touch++) {
@@ -48,7 +54,7 @@ final class InteractionSimulator {
             }
             for (int draw = 0; draw < MAX_DRAWS; draw++) {
                 int item = choose(user, t, random);
-                if (item >= 0 && !seen.get(item) && catalog.item(item).creationTimestamp() <= t) {
+                if (item >= 0 && !seen.get(item) && catalog.releasedBy(item, t)) {
                     seen.set(item);
                     emit(user, item, t, random, out);
                     break;
@@ -75,11 +81,11 @@ final class InteractionSimulator {
         Arrays.sort(times, 0, count);
     }
 
-    private static long sessionStart(UserProfile user, RandomStream random) {
+    private long sessionStart(UserProfile user, RandomStream random) {
         long span = user.activeUntil() - user.activeFrom();
         long anyTime = user.activeFrom() + (long) (random.nextDouble() * span);
         long evening = Math.floorDiv(anyTime, Period.DAY) * Period.DAY
-                + random.pick(HOUR_WEIGHTS) * 3600L + random.nextInt(3600);
+                + hours.sample(random) * 3600L + random.nextInt(3600);
         return evening >= user.activeFrom() && evening < user.activeUntil() ? evening : anyTime;
     }
 
@@ -94,14 +100,14 @@ final class InteractionSimulator {
         if (r < franchiseShare + user.exploration()) {
             return catalog.sampleByPopularity(random);
         }
-        double[] taste = random.chance(user.progress(t)) ? user.tasteEnd() : user.tasteStart();
-        return catalog.sampleInGenre(random.pick(taste), random);
+        AliasTable taste = random.chance(user.progress(t)) ? tasteAtEnd : tasteAtStart;
+        return catalog.sampleInGenre(taste.sample(random), random);
     }
 
     /** Fans watch a series in order. */
     private int nextUnseenPart(int franchise, long t) {
         for (int item : catalog.franchise(franchise)) {
-            if (!seen.get(item) && catalog.item(item).creationTimestamp() <= t) {
+            if (!seen.get(item) && catalog.releasedBy(item, t)) {
                 return item;
             }
         }

@@ -20,6 +20,8 @@ public final class Population {
     static final double NO_ENDPOINT_SHARE = 0.04;
     static final double TWO_ENDPOINTS_SHARE = 0.18;
     static final double OPT_OUT_SHARE = 0.03;
+    private static final int MIN_AGE = 18;
+    private static final int MAX_AGE = 90;
 
     private static final List<String> FIRST_NAMES = List.of(
             "ava", "liam", "mia", "noah", "zoe", "omar", "lena", "ivan", "sara", "yuki", "amir", "nora", "leo",
@@ -35,6 +37,8 @@ public final class Population {
     private final Catalog catalog;
     private final double activityMu;
     private final int activityCap;
+    /** Dirichlet concentrations of the taste prior, by age (computed once: every user needs one). */
+    private final double[][] priorByAge = new double[MAX_AGE + 1][];
 
     Population(GeneratorSettings settings, Period period, Catalog catalog) {
         this.settings = settings;
@@ -44,6 +48,9 @@ public final class Population {
         this.activityMu = StrictMath.log(settings.interactionsPerUser()) - ACTIVITY_SIGMA * ACTIVITY_SIGMA / 2;
         this.activityCap = (int) Math.max(1, Math.min((long) ACTIVITY_CAP_FACTOR * settings.interactionsPerUser(),
                 (long) (catalog.size() * ACTIVITY_CAP_CATALOG_SHARE)));
+        for (int age = MIN_AGE; age <= MAX_AGE; age++) {
+            priorByAge[age] = tastePrior(age);
+        }
     }
 
     public int size() {
@@ -56,11 +63,11 @@ public final class Population {
         String id = Integer.toString(index + 1);
         double g = random.nextDouble();
         String gender = g < 0.49 ? "F" : g < 0.98 ? "M" : "X";
-        int age = Math.min(90, 18 + (int) (8 * random.gamma(2.5)));
+        int age = Math.min(MAX_AGE, MIN_AGE + (int) (8 * random.gamma(2.5)));
         String email = random.oneOf(FIRST_NAMES) + "." + random.oneOf(LAST_NAMES) + "." + id + "@example.com";
         List<Endpoint> endpoints = endpoints(random, email);
 
-        double[] prior = tastePrior(age);
+        double[] prior = priorByAge[age];
         double[] tasteStart = random.dirichlet(prior);
         double[] fresh = random.dirichlet(prior);
         double keep = random.uniform(0.1, 0.7);

@@ -12,6 +12,9 @@ final class RandomStream {
     enum Purpose { PERIOD, CATALOG, USER_PROFILE, USER_EVENTS }
 
     private long state;
+    /** Box-Muller makes normals in pairs; the second waits here. */
+    private double spareGaussian;
+    private boolean hasSpareGaussian;
 
     private RandomStream(long state) {
         this.state = state;
@@ -55,8 +58,15 @@ final class RandomStream {
     }
 
     double gaussian() {
-        double u = 1.0 - nextDouble();
-        return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2.0 * StrictMath.PI * nextDouble());
+        if (hasSpareGaussian) {
+            hasSpareGaussian = false;
+            return spareGaussian;
+        }
+        double radius = StrictMath.sqrt(-2.0 * StrictMath.log(1.0 - nextDouble()));
+        double angle = 2.0 * StrictMath.PI * nextDouble();
+        spareGaussian = radius * StrictMath.sin(angle);
+        hasSpareGaussian = true;
+        return radius * StrictMath.cos(angle);
     }
 
     double exponential(double mean) {
@@ -66,7 +76,8 @@ final class RandomStream {
     /** Gamma(shape, 1) by Marsaglia and Tsang; shapes below 1 use the U^(1/shape) boost. */
     double gamma(double shape) {
         if (shape < 1.0) {
-            return gamma(shape + 1.0) * StrictMath.pow(1.0 - nextDouble(), 1.0 / shape);
+            // exp(log(u) / a) rather than pow(u, 1 / a): StrictMath.pow is far slower on JDK 17.
+            return gamma(shape + 1.0) * StrictMath.exp(StrictMath.log(1.0 - nextDouble()) / shape);
         }
         double d = shape - 1.0 / 3.0;
         double c = 1.0 / StrictMath.sqrt(9.0 * d);
@@ -78,7 +89,9 @@ final class RandomStream {
             }
             v = v * v * v;
             double u = 1.0 - nextDouble();
-            if (StrictMath.log(u) < 0.5 * x * x + d - d * v + d * StrictMath.log(v)) {
+            double xx = x * x;
+            // The squeeze accepts most draws without the two logarithms.
+            if (u < 1.0 - 0.0331 * xx * xx || StrictMath.log(u) < 0.5 * xx + d - d * v + d * StrictMath.log(v)) {
                 return d * v;
             }
         }
