@@ -57,8 +57,4 @@ final class AliasTable {
         int column = random.nextInt(probability.length);
         return random.nextDouble() < probability[column] ? column : alias[column];
     }
-
-    int size() {
-        return probability.length;
-    }
 }

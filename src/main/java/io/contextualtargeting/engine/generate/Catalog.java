@@ -58,10 +58,6 @@ public final class Catalog {
         return byGenre[genre] != null;
     }
 
-    public int franchiseCount() {
-        return franchises.length;
-    }
-
     /** Item indices of one franchise, in release order. */
     int[] franchise(int franchise) {
         return franchises[franchise];

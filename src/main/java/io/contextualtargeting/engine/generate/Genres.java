@@ -34,7 +34,7 @@ final class Genres {
         return PREVALENCE[genre];
     }
 
-    static boolean related(int a, int b) {
+    private static boolean related(int a, int b) {
         String nameA = NAMES.get(a);
         String nameB = NAMES.get(b);
         for (String[] pair : RELATED) {

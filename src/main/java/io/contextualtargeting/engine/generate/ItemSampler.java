@@ -17,8 +17,4 @@ final class ItemSampler {
     int sample(RandomStream random) {
         return members[table.sample(random)];
     }
-
-    int size() {
-        return members.length;
-    }
 }

@@ -53,10 +53,6 @@ public final class Population {
         }
     }
 
-    public int size() {
-        return settings.users();
-    }
-
     /** The user of 0-based index {@code index}; USER_ID is index + 1. */
     public UserProfile profile(int index) {
         RandomStream random = RandomStream.of(settings.seed(), RandomStream.Purpose.USER_PROFILE, index);

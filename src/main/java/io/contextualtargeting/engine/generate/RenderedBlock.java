@@ -8,7 +8,7 @@ import java.io.OutputStream;
  * and the item index of every interaction (so the writer can count interactions per item).
  */
 record RenderedBlock(AsciiBuffer users, AsciiBuffer interactions, AsciiBuffer endpoints, int[] interactedItems,
-                     int interactionCount, int endpointCount, int userCount) {
+                     int interactionCount, int endpointCount) {
 
     void writeTo(OutputStream usersOut, OutputStream interactionsOut, OutputStream endpointsOut) throws IOException {
         users.writeTo(usersOut);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 /**
  * The training config of a generated dataset, in the shape the MLOps pipeline reads: dataset
  * group, the three datasets with their Avro schemas, and one solution per segmentation recipe
@@ -53,47 +55,31 @@ final class TrainingConfig {
     }
 
     private static ObjectNode interactionsSchema() {
-        ObjectNode schema = record("Interactions");
-        ArrayNode fields = schema.withArray("fields");
-        field(fields, "USER_ID", "string");
-        field(fields, "ITEM_ID", "string");
-        field(fields, "EVENT_VALUE", "float");
-        field(fields, "EVENT_TYPE", "string");
-        field(fields, "TIMESTAMP", "long");
-        return schema;
+        return record("Interactions", field("USER_ID", "string"), field("ITEM_ID", "string"),
+                field("EVENT_VALUE", "float"), field("EVENT_TYPE", "string"), field("TIMESTAMP", "long"));
     }
 
     private static ObjectNode itemsSchema() {
-        ObjectNode schema = record("Items");
-        ArrayNode fields = schema.withArray("fields");
-        field(fields, "ITEM_ID", "string");
-        field(fields, "TITLE", "string").put("textual", true);
-        field(fields, RELEASE_YEAR, "int");
-        field(fields, "CREATION_TIMESTAMP", "long");
-        ObjectNode genres = fields.addObject().put("name", GENRES);
+        ObjectNode genres = JSON.objectNode().put("name", GENRES);
         genres.putArray("type").add("null").add("string");
-        genres.put("categorical", true);
-        return schema;
+        return record("Items", field("ITEM_ID", "string"), field("TITLE", "string").put("textual", true),
+                field(RELEASE_YEAR, "int"), field("CREATION_TIMESTAMP", "long"), genres.put("categorical", true));
     }
 
     private static ObjectNode usersSchema() {
-        ObjectNode schema = record("Users");
-        ArrayNode fields = schema.withArray("fields");
-        field(fields, "USER_ID", "string");
-        field(fields, "GENDER", "string").put("categorical", true);
-        field(fields, "AGE", "int");
-        return schema;
+        return record("Users", field("USER_ID", "string"), field("GENDER", "string").put("categorical", true),
+                field("AGE", "int"));
     }
 
-    private static ObjectNode record(String name) {
+    private static ObjectNode record(String name, ObjectNode... fields) {
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "record").put("name", name).put("namespace", SCHEMA_NAMESPACE);
-        schema.putArray("fields");
+        schema.putArray("fields").addAll(List.of(fields));
         schema.put("version", "1.0");
         return schema;
     }
 
-    private static ObjectNode field(ArrayNode fields, String name, String type) {
-        return fields.addObject().put("name", name).put("type", type);
+    private static ObjectNode field(String name, String type) {
+        return JSON.objectNode().put("name", name).put("type", type);
     }
 }

@@ -54,7 +54,6 @@ final class UserBlockRenderer {
                 interacted[interactionCount++] = item;
             }
         }
-        return new RenderedBlock(users, interactions, endpoints, interacted, interactionCount, endpointCount,
-                userCount);
+        return new RenderedBlock(users, interactions, endpoints, interacted, interactionCount, endpointCount);
     }
 }
