@@ -6,6 +6,7 @@ import io.contextualtargeting.engine.generate.GeneratorSettings;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -28,7 +29,8 @@ final class GenerateCommand implements Command {
         Path root = args.requiredPath("out");
         int users = args.intOption("users", GeneratorSettings.DEFAULT_USERS);
         int items = args.intOption("items", GeneratorSettings.DEFAULT_ITEMS);
-        GeneratorSettings defaults = GeneratorSettings.of(users, items, args.longOption("seed", GeneratorSettings.DEFAULT_SEED));
+        long seed = args.longOption("seed", GeneratorSettings.DEFAULT_SEED);
+        GeneratorSettings defaults = GeneratorSettings.of(users, items, seed);
         GeneratorSettings settings = defaults
                 .withInteractionsPerUser(args.intOption("interactions-per-user", defaults.interactionsPerUser()))
                 .withName(args.option("name", defaults.name()))
@@ -44,8 +46,8 @@ final class GenerateCommand implements Command {
         out.printf(Locale.ROOT, "generated %s in %s: %,d users, %,d items, %,d interactions, %,d endpoints%n",
                 settings.name(), root, summary.users(), summary.items(), summary.interactions(), summary.endpoints());
         out.printf(Locale.ROOT, "period %s .. %s (UTC); %d attribute queries, %d item queries, numResults %d%n",
-                java.time.Instant.ofEpochSecond(summary.period().start()),
-                java.time.Instant.ofEpochSecond(summary.period().end()),
+                Instant.ofEpochSecond(summary.period().start()),
+                Instant.ofEpochSecond(summary.period().end()),
                 summary.queries().attributeExpressions().size(), summary.queries().itemIds().size(),
                 settings.numResults());
         out.printf(Locale.ROOT, "wrote %,d CSV lines (%.1f MB) in %.2f s: %,.0f lines/s, %.1f MB/s, %d threads%n",
