@@ -16,6 +16,7 @@ public final class Main {
     /** The commands, in the order the usage text lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("generate", new GenerateCommand(System::nanoTime));
         return commands;
     }
 
