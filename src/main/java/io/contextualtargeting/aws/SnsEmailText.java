@@ -18,6 +18,8 @@ final class SnsEmailText {
     /** SNS's limit is 256 KiB for the whole payload; 4 KiB are left for the subject and the envelope. */
     static final int MAX_MESSAGE_BYTES = 256 * 1024 - 4096;
     static final String DEFAULT_SUBJECT = "contextual-targeting notification";
+    /** SNS refuses an empty message. */
+    static final String EMPTY_MESSAGE = "(no message)";
     private static final String ELLIPSIS = "...";
 
     private SnsEmailText() {
@@ -39,7 +41,7 @@ final class SnsEmailText {
 
     /** A message over the limit is cut at a character boundary and says how much was cut. */
     static String message(String text) {
-        String message = text == null ? "" : text;
+        String message = text == null || text.isBlank() ? EMPTY_MESSAGE : text;
         byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
         if (utf8.length <= MAX_MESSAGE_BYTES) {
             return message;
