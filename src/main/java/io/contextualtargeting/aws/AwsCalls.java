@@ -1,5 +1,6 @@
 package io.contextualtargeting.aws;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -30,9 +31,17 @@ final class AwsCalls {
         }
     }
 
-    AwsCallException failure(String action, String subject, SdkException e) {
+    /**
+     * An {@link AwsCallException}, or an {@link IllegalStateException} when the call could not be
+     * made at all for a reason of this side (no region, no credentials): retrying would not help.
+     */
+    RuntimeException failure(String action, String subject, SdkException e) {
         String attempts = e.numAttempts() == null || e.numAttempts() <= 1 ? "" : " after " + e.numAttempts() + " attempts";
         if (!(e instanceof SdkServiceException answered)) {
+            if (!causedByIo(e)) {
+                return new IllegalStateException(service + " " + action + " for " + subject + " could not be called: "
+                        + e.getMessage() + "; check the function's region, credentials and settings", e);
+            }
             return new AwsServiceUnavailableException(service + " " + action + " for " + subject + " got no answer"
                     + attempts + ": " + e.getMessage() + "; retry later", service, action, null, 0, e);
         }
@@ -49,6 +58,15 @@ final class AwsCalls {
         return new AwsRequestRejectedException(service + " rejected " + action + " for " + subject + ": " + reason
                 + where + "; not retried, the same request would be rejected again",
                 service, action, code, answered.statusCode(), e);
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTransient(SdkServiceException e) {

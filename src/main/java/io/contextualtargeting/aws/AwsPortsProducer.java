@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -118,7 +119,7 @@ public class AwsPortsProducer {
 
     static String required(Optional<String> value, String environmentVariable) {
         return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(environmentVariable
-                + " is not set (property " + environmentVariable.toLowerCase(java.util.Locale.ROOT).replace('_', '.')
+                + " is not set (property " + environmentVariable.toLowerCase(Locale.ROOT).replace('_', '.')
                 + "): the function's environment in the template must define it"));
     }
 }

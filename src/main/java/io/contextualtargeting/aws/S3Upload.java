@@ -42,7 +42,10 @@ final class S3Upload extends OutputStream {
 
     @Override
     public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
+        if (part.size() == partSize) {
+            uploadPart();
+        }
+        part.write(b);
     }
 
     @Override

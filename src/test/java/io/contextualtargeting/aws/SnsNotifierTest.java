@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,19 @@ class SnsNotifierTest {
                 .isInstanceOf(AwsRequestRejectedException.class)
                 .hasMessageContaining("Amazon SNS rejected Publish for topic " + TOPIC + ": Topic does not exist");
         AWS.verify(exactly(1), postRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void unreachableServiceIsUnavailableAfterTheConfiguredAttempts() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (SnsClient unreachable = TestAws.factory("http://127.0.0.1:" + closedPort).configure(SnsClient.builder()).build()) {
+            assertThatThrownBy(() -> new SnsNotifier(unreachable, TOPIC).notify("done", "ok"))
+                    .isInstanceOf(AwsServiceUnavailableException.class)
+                    .hasMessageContaining("Amazon SNS Publish for topic " + TOPIC + " got no answer after 3 attempts");
+        }
     }
 
     private static ResponseDefinitionBuilder xml(int status, String body) {
