@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
  * {@code @ApplicationScoped}, hence created on its first use: a function that never touches Pinpoint
  * never builds a Pinpoint client, nor needs its configuration. Configuration comes from
  * application.properties or the environment ({@code PERSONALIZE_ROLE_ARN} is property
- * {@code personalize.role.arn}, and so on); a missing value fails the first use with its name.
+ * {@code personalize.role.arn}, and so on); a missing value fails the first use that needs it, with
+ * its name. The two role ARNs are needed only by the actions that pass them (dataset import, batch
+ * segment job, segment import), as the template sets them only on those functions.
  * Any {@link ExecutionInterceptor} bean is added to every client.
  */
 @ApplicationScoped
@@ -81,7 +83,7 @@ public class AwsPortsProducer {
     @DefaultBean
     SegmentationService segmentationService(PersonalizeClient personalize,
                                             @ConfigProperty(name = "personalize.role.arn") Optional<String> roleArn) {
-        return new PersonalizeSegmentationService(personalize, required(roleArn, "PERSONALIZE_ROLE_ARN"));
+        return new PersonalizeSegmentationService(personalize, roleArn);
     }
 
     @Produces
@@ -90,8 +92,7 @@ public class AwsPortsProducer {
     EngagementPlatform engagementPlatform(PinpointClient pinpoint,
                                           @ConfigProperty(name = "pinpoint.application.id") Optional<String> applicationId,
                                           @ConfigProperty(name = "pinpoint.import.role.arn") Optional<String> importRoleArn) {
-        return new PinpointEngagementPlatform(pinpoint, required(applicationId, "PINPOINT_APPLICATION_ID"),
-                required(importRoleArn, "PINPOINT_IMPORT_ROLE_ARN"));
+        return new PinpointEngagementPlatform(pinpoint, required(applicationId, "PINPOINT_APPLICATION_ID"), importRoleArn);
     }
 
     @Produces

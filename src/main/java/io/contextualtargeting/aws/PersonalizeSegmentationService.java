@@ -21,16 +21,17 @@ public final class PersonalizeSegmentationService implements SegmentationService
     static final String CREATE_PENDING = "CREATE PENDING";
 
     private final PersonalizeClient personalize;
-    private final String roleArn;
+    private final Optional<String> roleArn;
     private final AwsCalls calls = new AwsCalls("Amazon Personalize");
 
     /**
      * @param roleArn the role Personalize assumes to read the data and the job input from S3 and to
-     *                write the job output (CreateDatasetImportJob, CreateBatchSegmentJob)
+     *                write the job output; only CreateDatasetImportJob and CreateBatchSegmentJob need
+     *                it, so the functions that never start those may leave it empty
      */
-    public PersonalizeSegmentationService(PersonalizeClient personalize, String roleArn) {
+    public PersonalizeSegmentationService(PersonalizeClient personalize, Optional<String> roleArn) {
         this.personalize = personalize;
-        this.roleArn = roleArn;
+        this.roleArn = roleArn.filter(arn -> !arn.isBlank());
     }
 
     @Override
@@ -81,7 +82,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .map(j -> new ResourceState(j.datasetImportJobArn(), j.status(), j.failureReason()))
                         .findFirst(),
                 "CreateDatasetImportJob", () -> personalize.createDatasetImportJob(r -> r.jobName(jobName)
-                        .datasetArn(datasetArn).roleArn(roleArn).dataSource(s -> s.dataLocation(data.url())))
+                        .datasetArn(datasetArn).roleArn(role("CreateDatasetImportJob")).dataSource(s -> s.dataLocation(data.url())))
                         .datasetImportJobArn(), CREATE_PENDING);
     }
 
@@ -135,7 +136,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .findFirst(),
                 "CreateBatchSegmentJob", () -> personalize.createBatchSegmentJob(r -> r.jobName(jobName)
                         .solutionVersionArn(request.solutionVersionArn())
-                        .roleArn(roleArn)
+                        .roleArn(role("CreateBatchSegmentJob"))
                         .numResults(request.numResults() > 0 ? request.numResults() : null)
                         .filterArn(blankToNull(request.filterArn()))
                         .jobInput(i -> i.s3DataSource(s -> s.path(request.input().url())))
@@ -169,6 +170,11 @@ public final class PersonalizeSegmentationService implements SegmentationService
             // Another execution created it between our look-up and our create.
             return calls.call(listAction, subject, find).orElseThrow(() -> e);
         }
+    }
+
+    private String role(String action) {
+        return roleArn.orElseThrow(() -> new IllegalStateException("Amazon Personalize " + action + " needs the role"
+                + " Personalize assumes to use S3: set PERSONALIZE_ROLE_ARN in this function's environment"));
     }
 
     private static String blankToNull(String value) {

@@ -2,6 +2,7 @@ package io.contextualtargeting.aws;
 
 import io.contextualtargeting.ports.EngagementPlatform;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.pinpoint.PinpointClient;
@@ -24,27 +25,31 @@ public final class PinpointEngagementPlatform implements EngagementPlatform {
 
     private final PinpointClient pinpoint;
     private final String applicationId;
-    private final String importRoleArn;
+    private final Optional<String> importRoleArn;
     private final AwsCalls calls = new AwsCalls("Amazon Pinpoint");
     /** Set once GetApp has shown the application exists, so later NotFound answers mean "no such user". */
     private final AtomicBoolean applicationSeen = new AtomicBoolean();
 
     /**
-     * @param importRoleArn the role Pinpoint assumes to read segment files from S3 (CreateImportJob's RoleArn)
+     * @param importRoleArn the role Pinpoint assumes to read segment files from S3 (CreateImportJob's
+     *                      RoleArn); functions that only look up endpoints or jobs may leave it empty
      */
-    public PinpointEngagementPlatform(PinpointClient pinpoint, String applicationId, String importRoleArn) {
+    public PinpointEngagementPlatform(PinpointClient pinpoint, String applicationId, Optional<String> importRoleArn) {
         this.pinpoint = pinpoint;
         this.applicationId = applicationId;
-        this.importRoleArn = importRoleArn;
+        this.importRoleArn = importRoleArn.filter(arn -> !arn.isBlank());
     }
 
     @Override
     public ImportJob createImportJob(ImportJobRequest request) {
         String file = request.source().url();
+        String roleArn = importRoleArn.orElseThrow(() -> new IllegalStateException("Amazon Pinpoint CreateImportJob"
+                + " needs the role Pinpoint assumes to read " + file + ": set PINPOINT_IMPORT_ROLE_ARN in this"
+                + " function's environment"));
         ImportJobResponse job = call("CreateImportJob", "segment file " + file, file, true,
                 () -> pinpoint.createImportJob(r -> r.applicationId(applicationId).importJobRequest(j -> j
                         .format(Format.CSV)
-                        .roleArn(importRoleArn)
+                        .roleArn(roleArn)
                         .s3Url(file)
                         .defineSegment(request.defineSegment())
                         .segmentName(request.segmentName())

@@ -61,9 +61,9 @@ class AwsPortsProducerTest {
     }
 
     @Test
-    void missingSettingFailsOnFirstUseNamingTheVariable() {
+    void missingApplicationIdFailsOnFirstUseNamingTheVariable() {
         assertThatThrownBy(() -> engagementPlatform.userEndpoints("u"))
-                .hasMessageContaining("PINPOINT_IMPORT_ROLE_ARN is not set");
+                .hasMessageContaining("PINPOINT_APPLICATION_ID is not set");
     }
 
     private static boolean created(Class<?> type) {
@@ -75,7 +75,7 @@ class AwsPortsProducerTest {
         return ((io.quarkus.arc.ClientProxy) proxy).arc_contextualInstance();
     }
 
-    /** Settings as the template gives them, but no Pinpoint import role; local endpoints, test credentials. */
+    /** Settings as the template gives them, but no Pinpoint application; local endpoints, test credentials. */
     public static final class AwsSettings implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -84,7 +84,6 @@ class AwsPortsProducerTest {
                     // a free port: other test JVMs on this machine may hold the default 8081
                     Map.entry("quarkus.lambda.mock-event-server.test-port", "0"),
                     Map.entry("personalize.role.arn", "arn:aws:iam::123456789012:role/Personalize"),
-                    Map.entry("pinpoint.application.id", "app-1"),
                     Map.entry("notification.topic.arn", "arn:aws:sns:us-east-1:123456789012:topic"),
                     Map.entry("quarkus.s3.endpoint-override", "http://127.0.0.1:9"),
                     Map.entry("quarkus.s3.aws.region", "us-east-1"),

@@ -23,6 +23,7 @@ import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class PersonalizeSegmentationServiceTest {
     @BeforeEach
     void connect() {
         client = TestAws.factory(AWS.baseUrl()).personalize();
-        personalize = new PersonalizeSegmentationService(client, ROLE);
+        personalize = new PersonalizeSegmentationService(client, Optional.of(ROLE));
     }
 
     @AfterEach
@@ -226,6 +227,19 @@ class PersonalizeSegmentationServiceTest {
                 + " \"solutionVersionArn\": \"" + VERSION + "\", \"numResults\": 50, \"roleArn\": \"" + ROLE + "\","
                 + " \"jobInput\": {\"s3DataSource\": {\"path\": \"s3://pb/batch/bingewatch/bw/job_config.json\"}},"
                 + " \"jobOutput\": {\"s3DataDestination\": {\"path\": \"s3://pb/batch/bingewatch/bw/batch_bw_2026_11_28/\"}}}")));
+    }
+
+    @Test
+    void batchSegmentJobWithoutPersonalizeRoleFailsBeforeCreatingAnything() {
+        AWS.stubFor(action("ListBatchSegmentJobs").willReturn(okJson("{\"batchSegmentJobs\": []}")));
+        PersonalizeSegmentationService withoutRole = new PersonalizeSegmentationService(client, Optional.empty());
+
+        assertThatThrownBy(() -> withoutRole.ensureBatchSegmentJob(new BatchSegmentJobRequest("j", VERSION,
+                new ObjectRef("pb", "in.json"), new ObjectRef("pb", "out/"), 50, null)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CreateBatchSegmentJob needs the role")
+                .hasMessageContaining("PERSONALIZE_ROLE_ARN");
+        AWS.verify(exactly(0), called("CreateBatchSegmentJob"));
     }
 
     @Test

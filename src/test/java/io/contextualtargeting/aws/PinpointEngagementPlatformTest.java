@@ -20,6 +20,7 @@ import io.contextualtargeting.ports.EngagementPlatform.Endpoint;
 import io.contextualtargeting.ports.EngagementPlatform.ImportJob;
 import io.contextualtargeting.ports.EngagementPlatform.ImportJobRequest;
 import io.contextualtargeting.ports.ObjectRef;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class PinpointEngagementPlatformTest {
     @BeforeEach
     void connect() {
         client = TestAws.factory(AWS.baseUrl()).pinpoint();
-        pinpoint = new PinpointEngagementPlatform(client, APP, ROLE);
+        pinpoint = new PinpointEngagementPlatform(client, APP, Optional.of(ROLE));
     }
 
     @AfterEach
@@ -63,6 +64,17 @@ class PinpointEngagementPlatformTest {
                 + " \"RoleArn\": \"" + ROLE + "\", \"S3Url\": \"s3://segment-imports/pinpoint/ITEMSgenresAction_20261128-101500.csv\","
                 + " \"DefineSegment\": true, \"SegmentName\": \"ITEMSgenresAction_20261128-101500.csv\","
                 + " \"RegisterEndpoints\": false}")));
+    }
+
+    @Test
+    void importWithoutImportRoleFailsWithoutCallingPinpoint() {
+        PinpointEngagementPlatform withoutRole = new PinpointEngagementPlatform(client, APP, Optional.empty());
+
+        assertThatThrownBy(() -> withoutRole.createImportJob(new ImportJobRequest(SEGMENT_FILE, "s", true, false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PINPOINT_IMPORT_ROLE_ARN")
+                .hasMessageContaining(SEGMENT_FILE.url());
+        AWS.verify(exactly(0), postRequestedFor(urlPathEqualTo(IMPORTS)));
     }
 
     @Test
