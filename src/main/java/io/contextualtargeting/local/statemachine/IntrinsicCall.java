@@ -125,9 +125,13 @@ public record IntrinsicCall(String name, List<Argument> arguments) {
         private JsonNode number(String word) {
             try {
                 BigDecimal value = new BigDecimal(word);
-                return value.scale() <= 0 && value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
-                        ? JsonNodeFactory.instance.numberNode(value.longValueExact())
-                        : DecimalNode.valueOf(value);
+                if (value.scale() > 0) {
+                    return DecimalNode.valueOf(value);
+                }
+                long integral = value.longValueExact();
+                // int when it fits, as a JSON parser reads it, so that equal values compare equal
+                return integral == (int) integral ? JsonNodeFactory.instance.numberNode((int) integral)
+                        : JsonNodeFactory.instance.numberNode(integral);
             } catch (NumberFormatException | ArithmeticException e) {
                 throw error("'" + word + "' is not a string, number, boolean, null, path or call");
             }

@@ -63,7 +63,7 @@ public final class IntrinsicFunctions {
             case "States.Hash" -> hash(name, args);
             case "States.JsonMerge" -> jsonMerge(name, args);
             case "States.MathRandom" -> mathRandom(name, args);
-            case "States.MathAdd" -> NODES.numberNode(integer(name, args, 0, 2) + integer(name, args, 1, 2));
+            case "States.MathAdd" -> integral(integer(name, args, 0, 2) + integer(name, args, 1, 2));
             case "States.StringSplit" -> stringSplit(name, args);
             case "States.UUID" -> uuid(name, args);
             default -> throw StatesError.intrinsicFailure("unknown intrinsic function " + name);
@@ -165,7 +165,7 @@ public final class IntrinsicFunctions {
             if (range.size() == MAX_ARRAY_RANGE) {
                 throw StatesError.intrinsicFailure(name + ": a range may hold at most " + MAX_ARRAY_RANGE + " items");
             }
-            range.add(v);
+            range.add(integral(v));
         }
         return range;
     }
@@ -251,9 +251,9 @@ public final class IntrinsicFunctions {
             throw StatesError.intrinsicFailure(name + ": the end must be greater than the start");
         }
         if (args.size() == 3) {
-            return NODES.numberNode(new Random(integer(name, args, 2, 3)).nextLong(start, end));
+            return integral(new Random(integer(name, args, 2, 3)).nextLong(start, end));
         }
-        return NODES.numberNode(environment.random().nextLong(start, end));
+        return integral(environment.random().nextLong(start, end));
     }
 
     private static JsonNode stringSplit(String name, List<JsonNode> args) {
@@ -270,6 +270,11 @@ public final class IntrinsicFunctions {
             throw StatesError.intrinsicFailure(name + " takes no arguments");
         }
         return TextNode.valueOf(environment.uuids().get().toString());
+    }
+
+    /** An int node when the value fits, as a JSON parser would read it, so results compare equal. */
+    private static JsonNode integral(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     private static JsonNode arg(String name, List<JsonNode> args, int index, int expectedCount) {
