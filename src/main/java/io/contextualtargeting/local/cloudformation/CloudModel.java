@@ -62,6 +62,15 @@ public record CloudModel(List<Stack> stacks) {
                             String inputPath, JsonNode input) {
     }
 
+    /** A bus given by name or ARN, as rules and PutEvents accept both; null or empty is the default bus. */
+    public static String busName(String nameOrArn) {
+        if (nameOrArn == null || nameOrArn.isEmpty()) {
+            return "default";
+        }
+        int at = nameOrArn.indexOf(":event-bus/");
+        return at < 0 ? nameOrArn : nameOrArn.substring(at + ":event-bus/".length());
+    }
+
     public Stack root() {
         return stacks.get(0);
     }

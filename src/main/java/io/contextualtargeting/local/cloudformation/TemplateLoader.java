@@ -201,7 +201,7 @@ public final class TemplateLoader {
             rejectUnsupportedTargetFields(p, at + ".Properties");
             String name = p.has("RuleName") ? p.get("RuleName").asText()
                     : stack.stackName() + "-" + machineId + eventId;
-            rules.add(new CloudModel.EventRule(stack.stackName(), name, busName(p.get("EventBusName")),
+            rules.add(new CloudModel.EventRule(stack.stackName(), name, CloudModel.busName(textOrNull(p.get("EventBusName"))),
                     pattern(p.get("Pattern"), at + ".Properties.Pattern"), machineArn, textOrNull(p.get("InputPath")),
                     input(p.get("Input"), at + ".Properties.Input")));
         }
@@ -220,7 +220,7 @@ public final class TemplateLoader {
                 JsonNode target = targets.get(i);
                 String where = at + ".Targets[" + i + "]";
                 rejectUnsupportedTargetFields(target, where);
-                rules.add(new CloudModel.EventRule(stack.stackName(), name, busName(p.get("EventBusName")),
+                rules.add(new CloudModel.EventRule(stack.stackName(), name, CloudModel.busName(textOrNull(p.get("EventBusName"))),
                         pattern(p.get("EventPattern"), at + ".EventPattern"), target.path("Arn").asText(),
                         textOrNull(target.get("InputPath")), input(target.get("Input"), where + ".Input")));
             }
@@ -255,15 +255,5 @@ public final class TemplateLoader {
 
     private static String textOrNull(JsonNode node) {
         return node == null ? null : node.asText();
-    }
-
-    /** A bus given by name or ARN, as rules accept both; absent means the default bus. */
-    static String busName(JsonNode bus) {
-        if (bus == null || bus.asText().isEmpty()) {
-            return "default";
-        }
-        String text = bus.asText();
-        int slash = text.indexOf(":event-bus/");
-        return slash < 0 ? text : text.substring(slash + ":event-bus/".length());
     }
 }

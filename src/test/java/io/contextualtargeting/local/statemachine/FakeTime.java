@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when a test (or a wait) moves it; records every requested sleep. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
     private Instant now;
-    final List<Duration> sleeps = new ArrayList<>();
+    public final List<Duration> sleeps = new ArrayList<>();
 
-    FakeTime(String start) {
+    public FakeTime(String start) {
         this.now = Instant.parse(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -14,41 +14,41 @@ import java.util.UUID;
  * A small local cloud for executor tests: functions are plain Java lambdas invoked as the local
  * runner invokes handlers (exceptions become FunctionErrors), events and SNS messages are collected.
  */
-final class TestCloud {
+public final class TestCloud {
     /** A function body. */
-    interface Handler {
+    public interface Handler {
         JsonNode handle(JsonNode payload) throws Exception;
     }
 
-    final FakeTime time = new FakeTime("2026-03-01T10:00:00Z");
+    public final FakeTime time = new FakeTime("2026-03-01T10:00:00Z");
     final Map<String, Handler> functions = new HashMap<>();
-    final List<String> invocations = new ArrayList<>();
+    public final List<String> invocations = new ArrayList<>();
     final List<EventPublisher.Entry> events = new ArrayList<>();
     final List<List<String>> messages = new ArrayList<>();
     final List<String> progress = new ArrayList<>();
     private final Path work;
     private long nextUuid = 1;
 
-    TestCloud(Path work) {
+    public TestCloud(Path work) {
         this.work = work;
     }
 
-    TestCloud function(String name, Handler handler) {
+    public TestCloud function(String name, Handler handler) {
         functions.put(TaskResource.unqualified(name), handler);
         return this;
     }
 
-    ExecutionEnvironment environment() {
+    public ExecutionEnvironment environment() {
         return new ExecutionEnvironment(time, time, () -> new UUID(0, nextUuid++), new Random(7));
     }
 
-    LocalStepFunctions service(String machineName, String asl) {
+    public LocalStepFunctions service(String machineName, String asl) {
         StateMachine machine = new StateMachine(machineName, StateMachine.arnOf(machineName),
                 AslParser.parse(machineName, asl), "arn:aws:iam::000000000000:role/test");
         return new LocalStepFunctions(List.of(machine), services(), store(), environment(), listener());
     }
 
-    ExecutionStore store() {
+    public ExecutionStore store() {
         return new ExecutionStore(work);
     }
 
@@ -56,7 +56,7 @@ final class TestCloud {
         return service("test-machine", asl).startExecution("test-machine", null, Json.parse(input));
     }
 
-    TaskServices services() {
+    public TaskServices services() {
         FunctionInvoker invoker = (arn, payload) -> {
             invocations.add(arn.substring(arn.lastIndexOf(':') + 1));
             Handler handler = functions.get(arn);
@@ -80,7 +80,7 @@ final class TestCloud {
         return new TaskServices(invoker, publisher, topics);
     }
 
-    private ExecutionListener listener() {
+    public ExecutionListener listener() {
         return new ExecutionListener() {
             @Override
             public void stateEntered(String executionArn, String stateName, JsonNode input) {
@@ -104,7 +104,7 @@ final class TestCloud {
         };
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return Json.parse(text);
     }
 }
