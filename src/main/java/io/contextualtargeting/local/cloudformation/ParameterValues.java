@@ -53,7 +53,8 @@ final class ParameterValues {
         return values;
     }
 
-    private static String text(JsonNode node) {
+    /** A parameter value as CloudFormation passes it: lists joined with commas. */
+    static String text(JsonNode node) {
         if (node.isArray()) {
             List<String> parts = new ArrayList<>();
             node.forEach(n -> parts.add(n.asText()));

@@ -50,6 +50,8 @@ final class StackResolver {
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, StackResolver> nested = new LinkedHashMap<>();
     private final Set<String> inProgress = new HashSet<>();
+    private List<String> active;
+    private Map<String, JsonNode> outputs;
 
     StackResolver(String template, String stackName, JsonNode document, Map<String, String> parameterValues,
                   NestedStacks nestedStacks) {
@@ -110,6 +112,9 @@ final class StackResolver {
 
     /** The logical ids of resources that exist (their Condition, if any, holds), in template order. */
     List<String> activeResources() {
+        if (active != null) {
+            return active;
+        }
         List<String> active = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> entry : resources.entrySet()) {
             JsonNode condition = entry.getValue().get("Condition");
@@ -117,7 +122,8 @@ final class StackResolver {
                 active.add(entry.getKey());
             }
         }
-        return active;
+        this.active = List.copyOf(active);
+        return this.active;
     }
 
     String type(String logicalId) {
@@ -180,25 +186,19 @@ final class StackResolver {
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.path("Parameters").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            values.put(entry.getKey(), parameterText(entry.getValue()));
+            values.put(entry.getKey(), ParameterValues.text(entry.getValue()));
         }
         child = nestedStacks.open(TemplateSource.resolve(template, location.textValue()), name(logicalId), values);
         nested.put(logicalId, child);
         return child;
     }
 
-    private static String parameterText(JsonNode value) {
-        if (value.isArray()) {
-            List<String> parts = new ArrayList<>();
-            value.forEach(v -> parts.add(v.asText()));
-            return String.join(",", parts);
-        }
-        return value.asText();
-    }
-
     /** The resolved Outputs whose Condition holds. */
     Map<String, JsonNode> outputs() {
-        Map<String, JsonNode> outputs = new LinkedHashMap<>();
+        if (outputs != null) {
+            return outputs;
+        }
+        outputs = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = document.path("Outputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String at = "Outputs." + entry.getKey();
@@ -208,6 +208,7 @@ final class StackResolver {
             }
             outputs.put(entry.getKey(), resolve(entry.getValue().path("Value"), at + ".Value"));
         }
+        outputs = Map.copyOf(outputs);
         return outputs;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -40,7 +41,7 @@ final class ExecutionRunner {
     }
 
     /** Runs the execution; {@code onStart} sees the RUNNING record before the first state. */
-    ExecutionRecord run(String name, JsonNode input, java.util.function.Consumer<ExecutionRecord> onStart) {
+    ExecutionRecord run(String name, JsonNode input, Consumer<ExecutionRecord> onStart) {
         Instant start = environment.clock().instant();
         Integer timeout = machine.definition().timeoutSeconds();
         deadline = timeout == null ? null : start.plusSeconds(timeout);
@@ -51,14 +52,14 @@ final class ExecutionRunner {
         started.set("input", input);
         started.put("roleArn", machine.roleArn());
         history.add("ExecutionStarted", null, started);
-        ExecutionRecord running = record(name, ExecutionStatus.RUNNING, input, null, null, start, null);
+        ExecutionRecord running = record(name, ExecutionStatus.RUNNING, input, null, start, null);
         onStart.accept(running);
         listener.executionStarted(running);
         ExecutionRecord end;
         try {
             JsonNode output = runScope(machine.definition().root(), input);
             history.add("ExecutionSucceeded", null, "output", output);
-            end = record(name, ExecutionStatus.SUCCEEDED, input, output, null, start, environment.clock().instant());
+            end = record(name, ExecutionStatus.SUCCEEDED, input, output, start, environment.clock().instant());
         } catch (ExecutionTimedOut e) {
             history.addError("ExecutionTimedOut", null, e.error);
             end = failed(name, ExecutionStatus.TIMED_OUT, input, e.error, start);
@@ -81,10 +82,9 @@ final class ExecutionRunner {
     }
 
     private ExecutionRecord record(String name, ExecutionStatus status, JsonNode input, JsonNode output,
-                                   StatesError error, Instant start, Instant stop) {
-        return new ExecutionRecord(executionArn, name, machine.arn(), machine.name(), status, input, output,
-                error == null ? null : error.error(), error == null ? null : error.cause(), start, stop,
-                history.snapshot());
+                                   Instant start, Instant stop) {
+        return new ExecutionRecord(executionArn, name, machine.arn(), machine.name(), status, input, output, null,
+                null, start, stop, history.snapshot());
     }
 
     private JsonNode runScope(State.Scope scope, JsonNode input) {
