@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -42,7 +43,7 @@ final class ExecutionRunner {
 
     /** Runs the execution; {@code onStart} sees the RUNNING record before the first state. */
     ExecutionRecord run(String name, JsonNode input, Consumer<ExecutionRecord> onStart) {
-        Instant start = environment.clock().instant();
+        Instant start = now();
         Integer timeout = machine.definition().timeoutSeconds();
         deadline = timeout == null ? null : start.plusSeconds(timeout);
         executionContext.put("Id", executionArn).put("Name", name).put("RoleArn", machine.roleArn())
@@ -59,7 +60,7 @@ final class ExecutionRunner {
         try {
             JsonNode output = runScope(machine.definition().root(), input);
             history.add("ExecutionSucceeded", null, "output", output);
-            end = record(name, ExecutionStatus.SUCCEEDED, input, output, start, environment.clock().instant());
+            end = record(name, ExecutionStatus.SUCCEEDED, input, output, start, now());
         } catch (ExecutionTimedOut e) {
             history.addError("ExecutionTimedOut", null, e.error);
             end = failed(name, ExecutionStatus.TIMED_OUT, input, e.error, start);
@@ -78,7 +79,7 @@ final class ExecutionRunner {
     private ExecutionRecord failed(String name, ExecutionStatus status, JsonNode input, StatesError error,
                                    Instant start) {
         return new ExecutionRecord(executionArn, name, machine.arn(), machine.name(), status, input, null,
-                error.error(), error.cause(), start, environment.clock().instant(), history.snapshot());
+                error.error(), error.cause(), start, now(), history.snapshot());
     }
 
     private ExecutionRecord record(String name, ExecutionStatus status, JsonNode input, JsonNode output,
@@ -106,7 +107,7 @@ final class ExecutionRunner {
     }
 
     private Step runState(State state, JsonNode rawInput) {
-        Instant entered = environment.clock().instant();
+        Instant entered = now();
         history.add(state.type() + "StateEntered", state.name(), "input", rawInput);
         listener.stateEntered(executionArn, state.name(), rawInput);
         Step step;
@@ -218,7 +219,7 @@ final class ExecutionRunner {
         scheduled.put("resource", resourceName(task.resource()));
         scheduled.set("parameters", effective);
         history.add(prefix + "Scheduled", task.name(), scheduled);
-        Instant started = environment.clock().instant();
+        Instant started = now();
         JsonNode result;
         try {
             result = task.resource().call(effective, services, environment.uuids().get());
@@ -231,7 +232,7 @@ final class ExecutionRunner {
             throw error;
         }
         Integer timeout = task.timeoutSeconds();
-        if (timeout != null && Duration.between(started, environment.clock().instant()).getSeconds() >= timeout) {
+        if (timeout != null && Duration.between(started, now()).getSeconds() >= timeout) {
             // A local task cannot be pre-empted; one that overran gets the AWS outcome when it returns.
             StatesError error = new StatesError(ErrorNames.TIMEOUT, "Task '" + task.name() + "' ran longer than "
                     + timeout + " seconds");
@@ -340,7 +341,7 @@ final class ExecutionRunner {
                             + wait.timestampPath() + " must select an RFC 3339 timestamp, got " + Abbreviation.of(value));
                 }
             }
-            Duration left = Duration.between(environment.clock().instant(), until);
+            Duration left = Duration.between(now(), until);
             duration = left.isNegative() ? Duration.ZERO : left;
         }
         history.add("WaitStarted", wait.name(), Json.object().put("seconds", duration.toMillis() / 1000.0));
@@ -364,6 +365,11 @@ final class ExecutionRunner {
         return value.textValue();
     }
 
+    /** Millisecond precision, as Step Functions reports times. */
+    private Instant now() {
+        return environment.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private void checkSize(JsonNode value, State state, String what) {
         int size = Json.utf8Size(value);
         if (size > MAX_PAYLOAD_BYTES) {
@@ -384,7 +390,7 @@ final class ExecutionRunner {
     }
 
     private void checkDeadline() {
-        if (deadline != null && environment.clock().instant().isAfter(deadline)) {
+        if (deadline != null && now().isAfter(deadline)) {
             throw new ExecutionTimedOut(new StatesError(ErrorNames.TIMEOUT, "The execution ran longer than "
                     + machine.definition().timeoutSeconds() + " seconds (TimeoutSeconds)"));
         }

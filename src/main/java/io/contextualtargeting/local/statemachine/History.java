@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ final class History {
     }
 
     synchronized void add(String type, String stateName, ObjectNode details) {
-        events.add(new HistoryEvent(events.size() + 1L, clock.instant(), type, stateName, details));
+        events.add(new HistoryEvent(events.size() + 1L, clock.instant().truncatedTo(ChronoUnit.MILLIS), type, stateName, details));
     }
 
     void add(String type, String stateName, String key, JsonNode value) {
