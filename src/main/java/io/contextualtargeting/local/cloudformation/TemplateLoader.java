@@ -109,6 +109,12 @@ public final class TemplateLoader {
         }
 
         private CloudModel.LambdaFunction function(String id, JsonNode properties, String name, String arn) {
+            if (!properties.path("Events").isEmpty()) {
+                // Ignoring them would silently drop a trigger the cloud deployment has.
+                throw new TemplateException(stack.template(), "Resources." + id + ".Properties.Events",
+                        "function event sources are not run locally; start workflows with an EventBridgeRule event "
+                                + "of a state machine");
+            }
             Map<String, String> environment = new LinkedHashMap<>();
             properties.path("Environment").path("Variables").fields()
                     .forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));

@@ -44,6 +44,10 @@ public final class AslParser {
     }
 
     public static StateMachineDefinition parse(String machineName, JsonNode definition) {
+        if (Json.text(definition).contains("$$.Task.Token")) {
+            throw new AslDefinitionException(machineName, "definition", "uses $$.Task.Token: callback tasks "
+                    + "(.waitForTaskToken) do not run locally");
+        }
         AslParser parser = new AslParser(machineName);
         DefinitionFields fields = new DefinitionFields(machineName, "definition", definition);
         fields.optionalText("Comment");

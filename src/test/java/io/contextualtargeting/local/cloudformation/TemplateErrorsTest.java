@@ -198,4 +198,24 @@ class TemplateErrorsTest {
                       TemplateURL: https://example.com/t.yaml
                 """, Map.of())).hasMessageContaining("must be a relative path");
     }
+
+    @Test
+    void functionEventSourcesAreRejectedRatherThanSilentlyIgnored() {
+        assertThatThrownBy(() -> load("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Events:
+                        Nightly:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(1 day)
+                """, Map.of()))
+                .isInstanceOfSatisfying(TemplateException.class, e -> {
+                    assertThat(e.field()).isEqualTo("Resources.F.Properties.Events");
+                    assertThat(e.problem()).contains("not run locally");
+                });
+    }
 }

@@ -141,4 +141,38 @@ class TemplateLoaderTest {
         assertThat(model.stateMachines()).extracting(CloudModel.StateMachineResource::name)
                 .containsExactly("other-import", "other-PostProcessingStateMachine", "other-Training-training");
     }
+
+    @Test
+    void cloudFormationStackResourceLoadsItsTemplateRelativeToTheParent() {
+        Map<String, String> files = Map.of(
+                "infra/root.yaml", """
+                        Resources:
+                          Child:
+                            Type: AWS::CloudFormation::Stack
+                            Properties:
+                              TemplateURL: ../nested/child.yaml
+                              Parameters:
+                                Names: [a, b]
+                        Outputs:
+                          FromChild:
+                            Value: !GetAtt Child.Outputs.Joined
+                          ChildId:
+                            Value: !Ref Child
+                        """,
+                "nested/child.yaml", """
+                        Parameters:
+                          Names:
+                            Type: CommaDelimitedList
+                        Resources:
+                          Topic:
+                            Type: AWS::SNS::Topic
+                        Outputs:
+                          Joined:
+                            Value: !Join ['+', !Ref Names]
+                        """);
+        CloudModel model = new TemplateLoader(files::get).load("infra/root.yaml", "r", Map.of());
+        assertThat(output(model, "FromChild")).isEqualTo("a+b");
+        assertThat(output(model, "ChildId")).startsWith("arn:aws:cloudformation:local:000000000000:stack/r-Child/");
+        assertThat(model.stacks().get(1).template()).isEqualTo("nested/child.yaml");
+    }
 }

@@ -89,4 +89,11 @@ class AslParserTest {
         assertThat(definition.root().states()).containsOnlyKeys("T", "C", "W", "P", "M", "S", "F");
         assertThat(definition.timeoutSeconds()).isEqualTo(300);
     }
+
+    @Test
+    void taskTokenInTheContextObjectIsRejectedAtLoad() {
+        assertThatThrownBy(() -> AslParser.parse("m", oneState("""
+                {"Type":"Pass","Parameters":{"token.$":"$$.Task.Token"},"End":true}""")))
+                .hasMessageContaining("$$.Task.Token");
+    }
 }
