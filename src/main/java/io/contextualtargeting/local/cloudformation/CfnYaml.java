@@ -34,7 +34,10 @@ final class CfnYaml {
             Map.entry("!And", "Fn::And"), Map.entry("!Or", "Fn::Or"), Map.entry("!FindInMap", "Fn::FindInMap"),
             Map.entry("!Base64", "Fn::Base64"), Map.entry("!GetAZs", "Fn::GetAZs"),
             Map.entry("!ImportValue", "Fn::ImportValue"), Map.entry("!Cidr", "Fn::Cidr"),
-            Map.entry("!Transform", "Fn::Transform"));
+            Map.entry("!Transform", "Fn::Transform"), Map.entry("!Contains", "Fn::Contains"),
+            Map.entry("!EachMemberEquals", "Fn::EachMemberEquals"), Map.entry("!EachMemberIn", "Fn::EachMemberIn"),
+            Map.entry("!RefAll", "Fn::RefAll"), Map.entry("!ValueOf", "Fn::ValueOf"),
+            Map.entry("!ValueOfAll", "Fn::ValueOfAll"));
 
     private CfnYaml() {
     }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 final class StackResolver {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Set<String> SECTIONS = Set.of("AWSTemplateFormatVersion", "Description", "Metadata",
-            "Parameters", "Mappings", "Conditions", "Transform", "Resources", "Outputs", "Globals");
+            "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs", "Globals");
     private static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
     private static final JsonNode NO_VALUE = MissingNode.getInstance();
 
@@ -61,6 +61,7 @@ final class StackResolver {
         this.nestedStacks = nestedStacks;
         checkSections();
         this.parameters = ParameterValues.resolve(template, document.get("Parameters"), parameterValues);
+        checkRules();
         JsonNode declared = document.get("Resources");
         if (declared == null || !declared.isObject() || declared.isEmpty()) {
             throw new TemplateException(template, "Resources", "a template needs at least one resource");
@@ -107,6 +108,26 @@ final class StackResolver {
         }
         if (document.has("Globals") && transform == null) {
             throw new TemplateException(template, "Globals", "needs Transform: " + SAM_TRANSFORM);
+        }
+    }
+
+    /** The Rules section: each assertion of a rule whose RuleCondition holds must hold, as CloudFormation checks. */
+    private void checkRules() {
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.path("Rules").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> rule = it.next();
+            String at = "Rules." + rule.getKey();
+            JsonNode condition = rule.getValue().get("RuleCondition");
+            if (condition != null && !conditionValue(condition, at + ".RuleCondition")) {
+                continue;
+            }
+            JsonNode assertions = rule.getValue().path("Assertions");
+            for (int i = 0; i < assertions.size(); i++) {
+                JsonNode assertion = assertions.get(i);
+                if (!conditionValue(assertion.path("Assert"), at + ".Assertions[" + i + "].Assert")) {
+                    throw new TemplateException(template, at, assertion.path("AssertDescription")
+                            .asText("the rule's assertion " + (i + 1) + " does not hold for these parameters"));
+                }
+            }
         }
     }
 
@@ -480,6 +501,17 @@ final class StackResolver {
                 yield values.get(0).asText().equals(values.get(1).asText());
             }
             case "Fn::Not" -> !conditionValue(argument.get(0), where + "[0]");
+            case "Fn::Contains" -> {
+                JsonNode values = resolve(argument, where);
+                if (!values.isArray() || values.size() != 2 || !values.get(0).isArray()) {
+                    throw new TemplateException(template, where, "expects [[values], value]");
+                }
+                boolean found = false;
+                for (JsonNode value : values.get(0)) {
+                    found |= value.asText().equals(values.get(1).asText());
+                }
+                yield found;
+            }
             case "Fn::And", "Fn::Or" -> {
                 boolean and = "Fn::And".equals(function);
                 boolean result = and;

@@ -218,4 +218,34 @@ class TemplateErrorsTest {
                     assertThat(e.problem()).contains("not run locally");
                 });
     }
+
+    private static final String RULES = """
+            Parameters:
+              Project:
+                Type: String
+                Default: create
+              Form:
+                Type: String
+                Default: Id
+            Rules:
+              UserIdsWithoutProject:
+                RuleCondition: !Equals [!Ref Project, none]
+                Assertions:
+                  - Assert: !Contains [[User.UserId], !Ref Form]
+                    AssertDescription: Without a project choose Form User.UserId.
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+            """;
+
+    @Test
+    void rulesAssertionsAreCheckedWhenTheirConditionHolds() {
+        assertThat(load(RULES, Map.of()).topics()).hasSize(1);
+        assertThat(load(RULES, Map.of("Project", "none", "Form", "User.UserId")).topics()).hasSize(1);
+        assertThatThrownBy(() -> load(RULES, Map.of("Project", "none")))
+                .isInstanceOfSatisfying(TemplateException.class, e -> {
+                    assertThat(e.field()).isEqualTo("Rules.UserIdsWithoutProject");
+                    assertThat(e.problem()).isEqualTo("Without a project choose Form User.UserId.");
+                });
+    }
 }
