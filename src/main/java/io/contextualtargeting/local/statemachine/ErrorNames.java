@@ -12,7 +12,6 @@ public final class ErrorNames {
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
     public static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
-    public static final String PARAMETER_PATH_FAILURE = "States.ParameterPathFailure";
 
     private ErrorNames() {
     }

@@ -83,10 +83,6 @@ public final class PathExpression {
         }
     }
 
-    public boolean isDefinite() {
-        return compiled == null || compiled.isDefinite();
-    }
-
     public String text() {
         return text;
     }
