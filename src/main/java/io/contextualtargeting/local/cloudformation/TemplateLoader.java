@@ -3,6 +3,7 @@ package io.contextualtargeting.local.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.local.statemachine.AslParser;
 import io.contextualtargeting.local.statemachine.Json;
+import io.contextualtargeting.local.statemachine.TaskResource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ public final class TemplateLoader {
         List<CloudModel.Stack> stacks = new ArrayList<>();
         collect(open(rootTemplate, stackName, parameters), stacks);
         checkRuleTargets(stacks);
+        checkTaskFunctions(stacks);
         return new CloudModel(List.copyOf(stacks));
     }
 
@@ -65,6 +67,39 @@ public final class TemplateLoader {
                 }
             }
         }
+    }
+
+    /** Every function a Task state names (its Resource, or lambda:invoke's literal FunctionName) is deployed. */
+    private static void checkTaskFunctions(List<CloudModel.Stack> stacks) {
+        Set<String> functions = new HashSet<>();
+        stacks.forEach(s -> s.functions().forEach(f -> functions.add(f.arn())));
+        for (CloudModel.Stack stack : stacks) {
+            for (CloudModel.StateMachineResource machine : stack.stateMachines()) {
+                List<String> called = new ArrayList<>();
+                calledFunctions(machine.definition(), called);
+                for (String function : called) {
+                    if (!functions.contains(TaskResource.unqualified(function))) {
+                        throw new TemplateException(stack.template(), "Resources." + machine.logicalId(),
+                                "state machine " + machine.name() + " calls function " + function
+                                        + ", which these templates do not define");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void calledFunctions(JsonNode node, List<String> into) {
+        if (node.isObject() && "Task".equals(node.path("Type").asText())) {
+            String resource = node.path("Resource").asText();
+            JsonNode functionName = node.path("Parameters").get("FunctionName");
+            if (TaskResource.FUNCTION_ARN.matcher(resource).matches()) {
+                into.add(resource);
+            } else if (resource.startsWith("arn:aws:states:::lambda:invoke") && functionName != null
+                    && functionName.isTextual()) {
+                into.add(functionName.textValue());
+            }
+        }
+        node.forEach(child -> calledFunctions(child, into));
     }
 
     /** Turns the resolved resources of one stack into model records. */

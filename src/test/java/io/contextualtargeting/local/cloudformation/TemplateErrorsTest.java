@@ -248,4 +248,15 @@ class TemplateErrorsTest {
                     assertThat(e.problem()).isEqualTo("Without a project choose Form User.UserId.");
                 });
     }
+
+    @Test
+    void taskCallingAFunctionNoTemplateDefinesIsALoadError() {
+        files.put("flow.asl.json", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Task\",\"Resource\":\"${R}\",\"End\":true}}}");
+        assertThatThrownBy(() -> load(MACHINE.formatted("        R: arn:aws:lambda:local:000000000000:function:typo"),
+                Map.of()))
+                .isInstanceOfSatisfying(TemplateException.class, e -> {
+                    assertThat(e.field()).isEqualTo("Resources.Machine");
+                    assertThat(e.problem()).contains("calls function arn:aws:lambda:local:000000000000:function:typo");
+                });
+    }
 }
