@@ -71,6 +71,11 @@ final class ExecutionRunner {
             StatesError error = new StatesError("States.Aborted", "the local runner was interrupted");
             history.addError("ExecutionAborted", null, error);
             end = failed(name, ExecutionStatus.ABORTED, input, error, start);
+        } catch (RuntimeException e) {
+            // A fault of the local executor or of an integration: recorded as the execution's failure, not lost.
+            StatesError error = StatesError.runtime("the local runner failed: " + e);
+            history.addError("ExecutionFailed", null, error);
+            end = failed(name, ExecutionStatus.FAILED, input, error, start);
         }
         listener.executionEnded(end);
         return end;

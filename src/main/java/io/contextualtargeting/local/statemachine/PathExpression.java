@@ -80,6 +80,8 @@ public final class PathExpression {
             }
             throw StatesError.runtime("Invalid path '" + text + "': the path does not match the "
                     + (context ? "context object" : "input") + " " + Abbreviation.of(document));
+        } catch (com.jayway.jsonpath.JsonPathException e) {
+            throw StatesError.runtime("Invalid path '" + text + "': " + e.getMessage());
         }
     }
 

@@ -71,4 +71,22 @@ class LocalStepFunctionsTest {
         assertThatThrownBy(() -> cloud.store().find("run-")).hasMessageContaining("matches 2 executions");
         assertThat(cloud.store().find("zzz")).isEmpty();
     }
+
+    @Test
+    void faultOutsideStepFunctionsErrorsIsRecordedAsAFailedExecution() {
+        TestCloud cloud = new TestCloud(work);
+        StateMachine machine = new StateMachine("m", StateMachine.arnOf("m"), AslParser.parse("m", TWO_STATES), "r");
+        ExecutionListener faulty = new ExecutionListener() {
+            @Override
+            public void stateEntered(String executionArn, String stateName, com.fasterxml.jackson.databind.JsonNode input) {
+                throw new IllegalStateException("listener broke");
+            }
+        };
+        ExecutionRecord run = new LocalStepFunctions(java.util.List.of(machine), cloud.services(), cloud.store(),
+                cloud.environment(), faulty).startExecution("m", "faulty", json("{}"));
+        assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(run.error()).isEqualTo("States.Runtime");
+        assertThat(run.cause()).contains("listener broke");
+        assertThat(cloud.store().find("faulty")).map(ExecutionRecord::status).hasValue(ExecutionStatus.FAILED);
+    }
 }
