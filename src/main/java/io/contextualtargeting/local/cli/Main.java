@@ -17,6 +17,8 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("generate", new GenerateCommand(System::nanoTime));
+        commands.put("executions", new ExecutionsCommand(java.time.Clock.systemUTC()));
+        commands.put("execution", new ExecutionCommand(java.time.Clock.systemUTC()));
         return commands;
     }
 
