@@ -1,6 +1,7 @@
 package io.contextualtargeting.workflow;
 
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.ObjectStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -10,13 +11,22 @@ public final class S3Keys {
     }
 
     /**
-     * The object an S3 event names. S3 URL-encodes keys in its event notifications (a space
-     * arrives as {@code +}, a {@code +} as {@code %2B}), so the key is decoded before use.
+     * The object an S3 event names. S3 URL-encodes keys in the notifications it sends to SQS, SNS
+     * and Lambda ({@code my file.csv} arrives as {@code my+file.csv}) but not in the events it sends
+     * to EventBridge, which start our workflows. So the key is taken as it is when that object
+     * exists, else URL-decoded when that one exists; either way a notification routed through
+     * another channel still finds its object. A key naming no object is returned as it is, so the
+     * read that follows reports it.
      */
-    public static ObjectRef fromEvent(String bucket, String encodedKey) {
-        if (bucket == null || bucket.isEmpty() || encodedKey == null || encodedKey.isEmpty()) {
-            throw new IllegalArgumentException("the event names no object: bucket '" + bucket + "', key '" + encodedKey + "'");
+    public static ObjectRef fromEvent(ObjectStore store, String bucket, String key) {
+        if (bucket == null || bucket.isEmpty() || key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("the event names no object: bucket '" + bucket + "', key '" + key + "'");
         }
-        return new ObjectRef(bucket, URLDecoder.decode(encodedKey, StandardCharsets.UTF_8));
+        ObjectRef asSent = new ObjectRef(bucket, key);
+        if (store.exists(asSent)) {
+            return asSent;
+        }
+        ObjectRef decoded = new ObjectRef(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8));
+        return !decoded.equals(asSent) && store.exists(decoded) ? decoded : asSent;
     }
 }

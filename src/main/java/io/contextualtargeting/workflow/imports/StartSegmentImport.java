@@ -29,7 +29,7 @@ public final class StartSegmentImport {
     }
 
     public ImportStatus run(SegmentFileLanded landed) {
-        ObjectRef file = S3Keys.fromEvent(landed.bucket(), landed.key());
+        ObjectRef file = S3Keys.fromEvent(store, landed.bucket(), landed.key());
         if (!file.bucket().equals(landed.expectedBucket()) || !file.key().startsWith(landed.expectedPrefix())
                 || !file.key().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new InputException(file.url(), 0, null, "not a segment file: segment files are .csv objects under s3://"
