@@ -26,7 +26,15 @@ public final class S3Keys {
         if (store.exists(asSent)) {
             return asSent;
         }
-        ObjectRef decoded = new ObjectRef(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8));
+        ObjectRef decoded = new ObjectRef(bucket, decode(key));
         return !decoded.equals(asSent) && store.exists(decoded) ? decoded : asSent;
+    }
+
+    private static String decode(String key) {
+        try {
+            return URLDecoder.decode(key, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return key;
+        }
     }
 }
