@@ -1,0 +1,35 @@
+package io.contextualtargeting.engine.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Reads a Personalize dataset group's files into {@link TrainingData}: the items file first (its
+ * order fixes the first item indices), then the interactions, then the users file is validated.
+ * Interactions may name items the items file lacks: Personalize imports them too; they get the next
+ * indices and, having no metadata, match no attribute query.
+ */
+public final class TrainingDataReader {
+
+    private TrainingDataReader() {
+    }
+
+    public static TrainingData read(DataSource interactions, Optional<DataSource> items, Optional<DataSource> users,
+                                    DatasetSchemas schemas) {
+        try {
+            Ids.Builder itemIds = new Ids.Builder();
+            ItemAttributes attributes = items.isPresent()
+                    ? ItemsReader.read(items.get(), schemas.items(), itemIds) : ItemAttributes.empty();
+            int catalogItems = itemIds.size();
+            InteractionsReader reader = new InteractionsReader(new Ids.Builder(), itemIds);
+            reader.read(interactions, schemas.interactions());
+            if (users.isPresent()) {
+                UsersReader.validate(users.get(), schemas.users());
+            }
+            return reader.toTrainingData(catalogItems, attributes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

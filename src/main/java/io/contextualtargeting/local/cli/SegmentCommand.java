@@ -1,0 +1,90 @@
+package io.contextualtargeting.local.cli;
+
+import io.contextualtargeting.engine.batch.BatchSegmentRunner;
+import io.contextualtargeting.engine.batch.BatchSegmentSummary;
+import io.contextualtargeting.engine.data.DataSource;
+import io.contextualtargeting.engine.data.DatasetSchemas;
+import io.contextualtargeting.engine.data.ItemColumns;
+import io.contextualtargeting.engine.data.SchemaReader;
+import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.data.TrainingDataReader;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.query.QueryFileReader;
+import io.contextualtargeting.engine.query.QueryLimits;
+import io.contextualtargeting.engine.segment.SegmentModel;
+import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code segment}: trains the embedded engine on data files and writes a batch segment job output file. */
+final class SegmentCommand implements Command {
+
+    @Override
+    public String usage() {
+        return "segment --interactions F [--items F] [--users F] --queries F --num-results N --out F"
+                + " [--config training_config.json] [--seed S] [--factors K] [--iterations N] [--threads T] [--no-limits]";
+    }
+
+    @Override
+    public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
+        DataSource interactions = DataSource.ofFile(args.requiredPath("interactions"));
+        Optional<DataSource> items = args.option("items").map(Path::of).map(DataSource::ofFile);
+        Optional<DataSource> users = args.option("users").map(Path::of).map(DataSource::ofFile);
+        DataSource queries = DataSource.ofFile(args.requiredPath("queries"));
+        int numResults = args.intOption("num-results", -1);
+        if (numResults == -1) {
+            throw new CliArgs.UsageException("missing option --num-results");
+        }
+        Path output = args.requiredPath("out");
+        Optional<Path> config = args.option("config").map(Path::of);
+        TrainingParameters defaults = TrainingParameters.defaults();
+        TrainingParameters parameters = defaults
+                .withSeed(args.longOption("seed", defaults.seed()))
+                .withFactors(args.intOption("factors", defaults.factors()))
+                .withIterations(args.intOption("iterations", defaults.iterations()))
+                .withThreads(args.intOption("threads", defaults.threads()));
+        QueryLimits limits = args.flag("no-limits") ? QueryLimits.NONE : QueryLimits.PERSONALIZE;
+        args.rejectUnknown();
+        BatchSegmentRunner.checkNumResults(numResults, limits);
+
+        DatasetSchemas schemas = config.map(c -> SchemaReader.fromTrainingConfig(DataSource.ofFile(c)))
+                .orElse(DatasetSchemas.NONE);
+        if (schemas.items().isPresent()) {
+            // as the workflow does on upload: a bad job input fails before any training
+            QueryFileReader.read(queries, ItemColumns.fromSchema(schemas.items().get()), limits);
+        }
+        long start = System.nanoTime();
+        TrainingData data = TrainingDataReader.read(interactions, items, users, schemas);
+        long read = System.nanoTime();
+        out.printf("read %,d interactions: %,d users, %,d items (%,d with metadata) in %.1f s%n",
+                data.interactionCount(), data.userCount(), data.itemCount(), data.catalogItemCount(), seconds(start, read));
+        QueryFileReader.read(queries, data.attributes().columns(), limits);
+
+        SegmentModel model = SegmentModelTrainer.train(data, parameters);
+        long trained = System.nanoTime();
+        out.printf("trained %d factors x %d iterations on %d threads in %.1f s%n", parameters.factors(),
+                parameters.iterations(), parameters.threads(), seconds(read, trained));
+
+        if (output.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+        }
+        BatchSegmentSummary summary;
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+            summary = BatchSegmentRunner.run(model, queries, file, numResults, limits);
+        }
+        out.printf("answered %d of %d queries (%d users each at most) in %.1f s; wrote %s%n", summary.answered(),
+                summary.answered() + summary.failed(), numResults, seconds(trained, System.nanoTime()), output);
+        for (BatchSegmentSummary.FailedLine failure : summary.failures()) {
+            out.printf("  line %d failed: %s%n", failure.line(), failure.error());
+        }
+        return 0;
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+}

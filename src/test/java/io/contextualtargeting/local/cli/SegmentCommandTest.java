@@ -1,0 +1,98 @@
+package io.contextualtargeting.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contextualtargeting.engine.PlantedTastes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void writesOneOutputLinePerQueryWithAnErrorLineForAnUnknownItem() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), """
+                {"itemId": "a1"}
+                {"itemId": "missing"}
+                {"itemAttributes": "ITEMS.GENRES = \\"Drama\\""}
+                """);
+
+        int exit = run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out/job_config.json.out"));
+
+        assertThat(exit).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("out/job_config.json.out"));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("{\"input\": {\"itemId\": \"a1\"}, \"output\": {\"usersList\": [\"auser");
+        assertThat(lines.get(1)).contains("\"output\": null, \"error\": \"item 'missing' is not in the training data\"");
+        assertThat(lines.get(2)).contains("\"usersList\": [\"duser");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("read 240 interactions: 40 users, 20 items")
+                .contains("answered 2 of 3 queries")
+                .contains("line 2 failed: item 'missing' is not in the training data")
+                .doesNotContain("auser");
+    }
+
+    @Test
+    void badDataFileExitsWithOneAndTheMessageWithoutAStackTrace() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("interactions.csv"), "USER_ID,ITEM_ID,TIMESTAMP\nu1,a1,yesterday\n");
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
+
+        int exit = run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out.json"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: interactions.csv, line 2, field TIMESTAMP:"
+                + " 'yesterday' is not a whole number of seconds since 1970" + System.lineSeparator());
+        assertThat(dir.resolve("out.json")).doesNotExist();
+    }
+
+    @Test
+    void queryOverPersonalizesLimitFailsUnlessLimitsAreLifted() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemAttributes\": \"ITEMS.GENRES = \\\"Drama\\\"\"}\n".repeat(11));
+
+        assertThat(run("--queries", file("job_config.json"), "--num-results", "2", "--out", file("a.out"))).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 11, field itemAttributes: more than 10");
+        assertThat(run("--queries", file("job_config.json"), "--num-results", "2", "--out", file("b.out"), "--no-limits"))
+                .isZero();
+        assertThat(Files.readAllLines(dir.resolve("b.out"))).hasSize(11);
+    }
+
+    @Test
+    void missingNumResultsIsAUsageError() throws IOException {
+        writeData();
+
+        assertThat(run("--queries", file("job_config.json"), "--out", file("a.out"))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: missing option --num-results");
+    }
+
+    private void writeData() throws IOException {
+        PlantedTastes data = new PlantedTastes(20, 10, 6, 4);
+        Files.writeString(dir.resolve("interactions.csv"), data.interactionsCsv);
+        Files.writeString(dir.resolve("items.csv"), data.itemsCsv);
+    }
+
+    private int run(String... options) {
+        List<String> args = new ArrayList<>(List.of("segment", "--interactions", file("interactions.csv"),
+                "--items", file("items.csv"), "--factors", "4", "--iterations", "3", "--threads", "1"));
+        args.addAll(List.of(options));
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+}
