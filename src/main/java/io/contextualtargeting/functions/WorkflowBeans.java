@@ -8,8 +8,11 @@ import io.contextualtargeting.workflow.imports.CheckSegmentImport;
 import io.contextualtargeting.workflow.imports.StartSegmentImport;
 import io.contextualtargeting.workflow.notify.NotificationFormatter;
 import io.contextualtargeting.workflow.notify.NotifyStep;
+import io.contextualtargeting.workflow.segments.PrepareSegments;
 import io.contextualtargeting.workflow.segments.WriteSegment;
 import io.contextualtargeting.workflow.training.TrainingSteps;
+import io.contextualtargeting.workflow.training.ValidateTrainingConfig;
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -51,5 +54,17 @@ public class WorkflowBeans {
     @Singleton
     WriteSegment writeSegment(ObjectStore store, EngagementPlatform pinpoint) {
         return new WriteSegment(store, pinpoint, 16);
+    }
+
+    @Produces
+    @Singleton
+    ValidateTrainingConfig validateTrainingConfig(ObjectStore store) {
+        return new ValidateTrainingConfig(store);
+    }
+
+    @Produces
+    @Singleton
+    PrepareSegments prepareSegments(ObjectStore store, SegmentationService personalize) {
+        return new PrepareSegments(store, personalize, Clock.systemUTC());
     }
 }

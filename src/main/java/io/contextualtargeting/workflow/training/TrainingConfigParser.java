@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
-import io.contextualtargeting.workflow.training.InvalidTrainingConfigException.ConfigProblem;
+import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.workflow.training.TrainingConfig.BatchSegmentJobConfig;
 import io.contextualtargeting.workflow.training.TrainingConfig.DatasetConfig;
 import io.contextualtargeting.workflow.training.TrainingConfig.SolutionConfig;
@@ -37,9 +37,9 @@ public final class TrainingConfigParser {
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InvalidTrainingConfigException(source,
-                    List.of(new ConfigProblem(line, "(document)", "not valid JSON: " + e.getOriginalMessage())));
+                    List.of(new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage())));
         }
-        Problems problems = new Problems(JsonLineIndex.of(text));
+        Problems problems = new Problems(source, JsonLineIndex.of(text));
         if (root == null || !root.isObject()) {
             problems.add("(document)", "a training config is a JSON object with datasetGroup, datasets and solutions");
             throw problems.failure(source);
@@ -174,15 +174,17 @@ public final class TrainingConfigParser {
 
     /** Problems found so far, each placed on its line. */
     private static final class Problems {
+        private final String source;
         private final JsonLineIndex lines;
-        private final List<ConfigProblem> found = new ArrayList<>();
+        private final List<InputException> found = new ArrayList<>();
 
-        Problems(JsonLineIndex lines) {
+        Problems(String source, JsonLineIndex lines) {
+            this.source = source;
             this.lines = lines;
         }
 
         void add(String path, String message) {
-            found.add(new ConfigProblem(lines.lineOf(path), path, message));
+            found.add(new InputException(source, lines.lineOf(path), path, message));
         }
 
         /** A required Personalize resource name at the path; records a problem when absent or invalid. */

@@ -3,6 +3,7 @@ package io.contextualtargeting.workflow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,11 +62,11 @@ class TrainingConfigParserTest {
 
         assertThatThrownBy(() -> parser.parse("train/bw/config.json", text))
                 .isInstanceOfSatisfying(InvalidTrainingConfigException.class, e -> {
-                    assertThat(e.problems()).extracting(InvalidTrainingConfigException.ConfigProblem::field).containsExactly(
+                    assertThat(e.problems()).extracting(InputException::field).containsExactly(
                             "datasetGroup.serviceConfig.name",
                             "solutions[0].serviceConfig.recipeArn",
                             "solutions[0].batchSegmentJobs[0].serviceConfig.numResults");
-                    assertThat(e.problems()).extracting(InvalidTrainingConfigException.ConfigProblem::line).containsExactly(2L, 16L, 17L);
+                    assertThat(e.problems()).extracting(InputException::line).containsExactly(2L, 16L, 17L);
                     assertThat(e.getMessage()).startsWith("train/bw/config.json: 3 problems:")
                             .contains("has 64 characters; Personalize allows at most 63")
                             .contains("is not a user-segmentation recipe")
@@ -77,14 +78,14 @@ class TrainingConfigParserTest {
     void invalidJsonNamesTheLine() {
         assertThatThrownBy(() -> parser.parse("c.json", "{\n  \"datasetGroup\": {,\n}"))
                 .isInstanceOf(InvalidTrainingConfigException.class)
-                .hasMessageStartingWith("c.json, line 2, field (document): not valid JSON");
+                .hasMessageStartingWith("c.json, line 2: not valid JSON");
     }
 
     @Test
     void missingSectionsAreNamed() {
         assertThatThrownBy(() -> parser.parse("c.json", "{}"))
                 .isInstanceOfSatisfying(InvalidTrainingConfigException.class, e -> assertThat(e.problems())
-                        .extracting(InvalidTrainingConfigException.ConfigProblem::field)
+                        .extracting(InputException::field)
                         .containsExactly("datasetGroup.serviceConfig.name", "datasets", "solutions"));
     }
 
