@@ -16,6 +16,7 @@ public final class Main {
     /** The commands, in the order the usage text lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("run", new RunCommand());
         commands.put("segment", new SegmentCommand());
         commands.put("generate", new GenerateCommand(System::nanoTime));
         commands.put("executions", new ExecutionsCommand(java.time.Clock.systemUTC()));

@@ -4,7 +4,7 @@ import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.engine.data.DataSource;
 import io.contextualtargeting.engine.data.DatasetSchema;
 import io.contextualtargeting.engine.data.FieldType;
-import io.contextualtargeting.engine.data.HeaderCheck;
+import io.contextualtargeting.engine.data.DatasetFiles;
 import io.contextualtargeting.engine.data.ItemColumn;
 import io.contextualtargeting.engine.data.ItemColumns;
 import io.contextualtargeting.engine.data.SchemaException;
@@ -54,7 +54,7 @@ public final class TrainingInputsCheck {
         waitForUploads(plan);
         for (DatasetPlan dataset : plan.datasets()) {
             DatasetType type = DatasetType.valueOf(dataset.type());
-            collect(problems, () -> HeaderCheck.check(source(ObjectRef.parse(dataset.data())),
+            collect(problems, () -> DatasetFiles.checkHeader(source(ObjectRef.parse(dataset.data())),
                     Optional.ofNullable(schemas.get(type)), REQUIRED.get(type)));
         }
         ItemColumns columns = schemas.containsKey(DatasetType.ITEMS)
