@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,6 +60,19 @@ final class Repository {
     /** Every resource the root template and its nested stacks create with these parameters, resolved. */
     static List<ResolvedTemplates.Resource> resolved(Map<String, String> parameters) {
         return ResolvedTemplates.resources(TemplateSource.directory(ROOT), ROOT_TEMPLATE, STACK_NAME, parameters);
+    }
+
+    /**
+     * Every resource that any of {@link #PARAMETER_SETS} creates, once (by template and logical id,
+     * resolved with the first set that creates it), optionally only those of some types.
+     */
+    static List<ResolvedTemplates.Resource> deployed(String... types) {
+        Map<String, ResolvedTemplates.Resource> all = new LinkedHashMap<>();
+        for (Map<String, String> parameters : PARAMETER_SETS) {
+            resolved(parameters).forEach(r -> all.putIfAbsent(r.template() + "#" + r.logicalId(), r));
+        }
+        List<String> wanted = List.of(types);
+        return all.values().stream().filter(r -> wanted.isEmpty() || wanted.contains(r.type())).toList();
     }
 
     private static List<String> files(String folder, String suffix) {
