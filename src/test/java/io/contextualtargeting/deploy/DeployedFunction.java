@@ -67,8 +67,7 @@ final class DeployedFunction implements AutoCloseable {
      */
     DeployedFunction(Resource function, URI awsEndpoint, URI s3Endpoint, ApiCallRecorder recorder) {
         this.function = function;
-        this.environment = Json.mapper().convertValue(function.properties().path("Environment").path("Variables"),
-                Json.mapper().getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        this.environment = Repository.environment(function);
         this.aws = factory(awsEndpoint, recorder);
         this.s3 = factory(s3Endpoint, recorder);
         Class<?> type = Handlers.byName().get(environment.get("QUARKUS_LAMBDA_HANDLER"));

@@ -3,6 +3,7 @@ package io.contextualtargeting.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
 import io.contextualtargeting.local.cloudformation.TemplateSource;
+import io.contextualtargeting.workflow.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,6 +74,12 @@ final class Repository {
         }
         List<String> wanted = List.of(types);
         return all.values().stream().filter(r -> wanted.isEmpty() || wanted.contains(r.type())).toList();
+    }
+
+    /** A function's environment variables, resolved. */
+    static Map<String, String> environment(ResolvedTemplates.Resource function) {
+        return Json.mapper().convertValue(function.properties().path("Environment").path("Variables"),
+                Json.mapper().getTypeFactory().constructMapType(Map.class, String.class, String.class));
     }
 
     private static List<String> files(String folder, String suffix) {
