@@ -19,15 +19,7 @@ import software.amazon.awssdk.services.pinpoint.model.CreateImportJobRequest;
 import software.amazon.awssdk.services.pinpoint.model.GetAppRequest;
 import software.amazon.awssdk.services.pinpoint.model.GetImportJobRequest;
 import software.amazon.awssdk.services.pinpoint.model.GetUserEndpointsRequest;
-import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
@@ -46,6 +38,12 @@ final class IamActions {
             "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
             "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets");
 
+    /** S3 object operations and the action that authorizes each (HEAD is a read, multipart parts are writes). */
+    private static final Map<String, String> S3_OBJECT_ACTIONS = Map.of("GetObject", "s3:GetObject",
+            "HeadObject", "s3:GetObject", "PutObject", "s3:PutObject", "CreateMultipartUpload", "s3:PutObject",
+            "UploadPart", "s3:PutObject", "CompleteMultipartUpload", "s3:PutObject",
+            "AbortMultipartUpload", "s3:AbortMultipartUpload", "DeleteObject", "s3:DeleteObject");
+
     private static final String PERSONALIZE = "arn:aws:personalize:" + ResolvedTemplates.REGION + ":" + ResolvedTemplates.ACCOUNT + ":";
     private static final String PINPOINT = "arn:aws:mobiletargeting:" + ResolvedTemplates.REGION + ":" + ResolvedTemplates.ACCOUNT + ":apps/";
 
@@ -59,29 +57,9 @@ final class IamActions {
         if ("Personalize".equals(service) && WITHOUT_RESOURCE_LEVEL.contains(personalize)) {
             return List.of(new ApiCall(personalize, "*", why));
         }
-        if (request instanceof GetObjectRequest r) {
-            return List.of(new ApiCall("s3:GetObject", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof HeadObjectRequest r) {
-            return List.of(new ApiCall("s3:GetObject", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof PutObjectRequest r) {
-            return List.of(new ApiCall("s3:PutObject", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof CreateMultipartUploadRequest r) {
-            return List.of(new ApiCall("s3:PutObject", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof UploadPartRequest r) {
-            return List.of(new ApiCall("s3:PutObject", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof CompleteMultipartUploadRequest r) {
-            return List.of(new ApiCall("s3:PutObject", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof AbortMultipartUploadRequest r) {
-            return List.of(new ApiCall("s3:AbortMultipartUpload", object(r.bucket(), r.key()), why));
-        }
-        if (request instanceof DeleteObjectRequest r) {
-            return List.of(new ApiCall("s3:DeleteObject", object(r.bucket(), r.key()), why));
+        String s3Action = S3_OBJECT_ACTIONS.get(operation);
+        if ("S3".equals(service) && s3Action != null) {
+            return List.of(new ApiCall(s3Action, "arn:aws:s3:::" + field(request, "Bucket") + "/" + field(request, "Key"), why));
         }
         if (request instanceof ListObjectsV2Request r) {
             return List.of(new ApiCall("s3:ListBucket", "arn:aws:s3:::" + r.bucket(),
@@ -153,7 +131,8 @@ final class IamActions {
         return new ApiCall("iam:PassRole", roleArn, Map.of("iam:PassedToService", service), why);
     }
 
-    private static String object(String bucket, String key) {
-        return "arn:aws:s3:::" + bucket + "/" + key;
+    private static String field(SdkRequest request, String name) {
+        return request.getValueForField(name, String.class).orElseThrow(() -> new IllegalArgumentException(
+                request.getClass().getSimpleName() + " has no " + name));
     }
 }
