@@ -16,13 +16,25 @@ public final class LocalPersonalizeFixture {
 
     private final LocalSegmentationService personalize;
 
+    /** Creates resources in a stand-in of its own, whose object store holds nothing: an import job fails to find its file. */
+    public LocalPersonalizeFixture() {
+        this(new LocalSegmentationService(new FolderObjectStore(Path.of("target", "no-objects"), (ref, size, etag) -> { }),
+                TrainingParameters.defaults()));
+    }
+
     public LocalPersonalizeFixture(LocalSegmentationService personalize) {
         this.personalize = personalize;
     }
 
-    /** A stand-in whose objects live in a folder (nothing is read unless an import job runs). */
-    public static LocalSegmentationService standIn(Path folder) {
-        return new LocalSegmentationService(new FolderObjectStore(folder, (ref, size, etag) -> { }), TrainingParameters.defaults());
+    public LocalSegmentationService personalize() {
+        return personalize;
+    }
+
+    /** A dataset group with an interactions dataset (and its schema) and a solution, named after the group. */
+    public Group groupWithDatasetAndSolution(String name) {
+        String group = group(name);
+        String schema = schema(name + "-interactions");
+        return new Group(group, schema, dataset(group, name + "-interactions", schema), solution(group, name + "-affinity"));
     }
 
     public String group(String name) {
@@ -52,5 +64,9 @@ public final class LocalPersonalizeFixture {
             state = ensure.get();
         }
         return state.arn();
+    }
+
+    /** The ARNs of what {@link #groupWithDatasetAndSolution} created. */
+    public record Group(String arn, String schema, String dataset, String solution) {
     }
 }

@@ -6,38 +6,23 @@ import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.SegmentationService.DatasetGroupContents;
 import io.contextualtargeting.ports.SegmentationService.DeletionState;
 import io.contextualtargeting.ports.SegmentationService.ResourceKind;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Deletion in the local Personalize stand-in: Personalize's lifecycle and its rules of what waits for what. */
 class LocalSegmentationServiceCleanupTest {
-    @TempDir
-    Path folder;
-
-    private LocalSegmentationService personalize;
-    private LocalPersonalizeFixture create;
-
-    @BeforeEach
-    void standIn() {
-        personalize = LocalPersonalizeFixture.standIn(folder);
-        create = new LocalPersonalizeFixture(personalize);
-    }
+    private final LocalPersonalizeFixture create = new LocalPersonalizeFixture();
+    private final LocalSegmentationService personalize = create.personalize();
 
     @Test
     void contentsListTheGroupsSolutionsDatasetsAndTheirSchemas() {
-        String group = create.group("bw");
-        String schema = create.schema("bw-interactions");
-        String dataset = create.dataset(group, "bw-interactions", schema);
-        String solution = create.solution(group, "bw-affinity");
-        create.solution(create.group("other"), "other-affinity");
+        LocalPersonalizeFixture.Group bw = create.groupWithDatasetAndSolution("bw");
+        create.groupWithDatasetAndSolution("other");
 
         DatasetGroupContents contents = personalize.datasetGroupContents("bw");
 
-        assertThat(contents).isEqualTo(new DatasetGroupContents("bw", group, List.of(solution), List.of(), List.of(),
-                List.of(dataset), List.of(schema)));
+        assertThat(contents).isEqualTo(new DatasetGroupContents("bw", bw.arn(), List.of(bw.solution()), List.of(), List.of(),
+                List.of(bw.dataset()), List.of(bw.schema())));
     }
 
     @Test

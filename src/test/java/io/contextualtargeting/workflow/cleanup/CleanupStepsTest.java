@@ -8,53 +8,36 @@ import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.ports.SegmentationService.DatasetGroupContents;
 import io.contextualtargeting.ports.SegmentationService.ResourceKind;
 import io.contextualtargeting.workflow.ResourcePendingException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The clean-up steps against the local Personalize stand-in, polled as the state machine polls them. */
 class CleanupStepsTest {
-    @TempDir
-    Path folder;
-
-    private LocalSegmentationService personalize;
-    private LocalPersonalizeFixture create;
-    private CleanupSteps steps;
-
-    @BeforeEach
-    void standIn() {
-        personalize = LocalPersonalizeFixture.standIn(folder);
-        create = new LocalPersonalizeFixture(personalize);
-        steps = new CleanupSteps(personalize);
-    }
+    private final LocalPersonalizeFixture create = new LocalPersonalizeFixture();
+    private final LocalSegmentationService personalize = create.personalize();
+    private final CleanupSteps steps = new CleanupSteps(personalize);
 
     @Test
     void datasetsAreNotTouchedWhileASolutionRemains() {
-        String group = create.group("bw");
-        String dataset = create.dataset(group, "bw-interactions", create.schema("bw-interactions"));
-        String solution = create.solution(group, "bw-affinity");
+        LocalPersonalizeFixture.Group bw = create.groupWithDatasetAndSolution("bw");
         DatasetGroupContents contents = steps.findResources(new CleanupRequest("bw"));
 
         assertThatThrownBy(() -> steps.deleteResources(contents))
                 .isInstanceOf(ResourcePendingException.class)
-                .hasMessage("clean-up of dataset group bw waits for 1 deletion: solution " + solution + " is DELETE PENDING");
-        assertThat(personalize.delete(ResourceKind.DATASET, dataset).status())
+                .hasMessage("clean-up of dataset group bw waits for 1 deletion: solution " + bw.solution() + " is DELETE PENDING");
+        assertThat(personalize.delete(ResourceKind.DATASET, bw.dataset()).status())
                 .as("the dataset's own deletion starts only now").isEqualTo("DELETE PENDING");
     }
 
     @Test
     void pollingUntilDoneDeletesEverythingAndReportsItInPersonalizesOrder() {
-        String group = create.group("bw");
-        String schema = create.schema("bw-interactions");
-        String dataset = create.dataset(group, "bw-interactions", schema);
-        String solution = create.solution(group, "bw-affinity");
+        LocalPersonalizeFixture.Group bw = create.groupWithDatasetAndSolution("bw");
         DatasetGroupContents contents = steps.findResources(new CleanupRequest("bw"));
 
         CleanupReport report = pollUntilDone(contents);
 
-        assertThat(report).isEqualTo(new CleanupReport("bw", group, List.of(solution, dataset, schema, group), List.of()));
+        assertThat(report).isEqualTo(new CleanupReport("bw", bw.arn(),
+                List.of(bw.solution(), bw.dataset(), bw.schema(), bw.arn()), List.of()));
         assertThat(personalize.resourceArns()).isEmpty();
     }
 
