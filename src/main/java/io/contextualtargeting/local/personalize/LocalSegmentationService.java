@@ -177,19 +177,9 @@ public final class LocalSegmentationService implements SegmentationService {
         if (resource.isCreating()) {
             return new DeletionState(arn, resource.status(), "its creation to end");
         }
-        if (kind == ResourceKind.SOLUTION) {
-            List<LocalResource> training = children(arn).stream().filter(v -> v.isCreating() || v.isStopping()).toList();
-            if (!training.isEmpty()) {
-                training.forEach(v -> {
-                    if (v.isCreating()) {
-                        v.stop();
-                    } else {
-                        v.advance();
-                    }
-                });
-                return new DeletionState(arn, resource.status(), "training to stop: solution versions "
-                        + String.join(", ", training.stream().map(LocalResource::arn).toList()));
-            }
+        Optional<String> training = kind == ResourceKind.SOLUTION ? stopTraining(arn) : Optional.empty();
+        if (training.isPresent()) {
+            return new DeletionState(arn, resource.status(), training.get());
         }
         List<String> users = usersOf(kind, arn);
         if (!users.isEmpty()) {
@@ -206,6 +196,23 @@ public final class LocalSegmentationService implements SegmentationService {
     /** Every resource the stand-in holds, by ARN: what a clean-up leaves behind. */
     public synchronized List<String> resourceArns() {
         return List.copyOf(resources.keySet());
+    }
+
+    /**
+     * Moves the solution's versions in training one step towards CREATE STOPPED; says what the
+     * solution's deletion waits for, or empty when none trains.
+     */
+    private Optional<String> stopTraining(String solutionArn) {
+        List<LocalResource> training = children(solutionArn).stream().filter(v -> v.isCreating() || v.isStopping()).toList();
+        for (LocalResource version : training) {
+            if (version.isCreating()) {
+                version.stop();
+            } else {
+                version.advance();
+            }
+        }
+        return training.isEmpty() ? Optional.empty() : Optional.of("training to stop: solution versions "
+                + String.join(", ", training.stream().map(LocalResource::arn).toList()));
     }
 
     /** What keeps a resource from being deleted, as Personalize sees it. */
