@@ -1,11 +1,14 @@
 package io.contextualtargeting.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.functions.CheckSegmentImportFunction;
 import io.contextualtargeting.functions.CreateBatchSegmentJobFunction;
 import io.contextualtargeting.functions.CreateDatasetGroupFunction;
 import io.contextualtargeting.functions.CreateSolutionFunction;
+import io.contextualtargeting.functions.DeleteDatasetGroupFunction;
+import io.contextualtargeting.functions.FindDatasetGroupResourcesFunction;
 import io.contextualtargeting.functions.ImportDatasetFunction;
 import io.contextualtargeting.functions.NotifyFunction;
 import io.contextualtargeting.functions.PrepareSegmentsFunction;
@@ -24,11 +27,13 @@ import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.local.pinpoint.LocalEngagementPlatform;
 import io.contextualtargeting.local.statemachine.ExecutionEnvironment;
 import io.contextualtargeting.local.statemachine.ExecutionListener;
+import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStore;
 import io.contextualtargeting.local.statemachine.LocalStepFunctions;
 import io.contextualtargeting.local.statemachine.TaskServices;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.workflow.cleanup.CleanupSteps;
 import io.contextualtargeting.workflow.imports.CheckSegmentImport;
 import io.contextualtargeting.workflow.imports.StartSegmentImport;
 import io.contextualtargeting.workflow.notify.NotificationFormatter;
@@ -60,6 +65,7 @@ public final class LocalCloud {
     private final CloudModel model;
     private final FolderObjectStore store;
     private final LocalEngagementPlatform pinpoint;
+    private final LocalSegmentationService personalize;
     private final OutboxNotifier outbox;
     private final LocalEventBridge events;
     private final LocalStepFunctions stepFunctions;
@@ -73,7 +79,7 @@ public final class LocalCloud {
                 (ref, size, etag) -> events.objectCreated(ref.bucket(), ref.key(), size, etag));
         pinpoint = new LocalEngagementPlatform(store);
         outbox = new OutboxNotifier(settings.work().resolve("outbox"), settings.console());
-        LocalSegmentationService personalize = new LocalSegmentationService(store, settings.training());
+        personalize = new LocalSegmentationService(store, settings.training());
         NotifyStep notify = new NotifyStep(new NotificationFormatter(LocalCloud::executionLink), outbox);
         TrainingSteps training = new TrainingSteps(personalize);
         List<RequestHandler<?, ?>> handlers = List.of(
@@ -83,6 +89,8 @@ public final class LocalCloud {
                 new CreateSolutionFunction(training),
                 new TrainSolutionVersionFunction(training),
                 new CreateBatchSegmentJobFunction(training),
+                new FindDatasetGroupResourcesFunction(new CleanupSteps(personalize)),
+                new DeleteDatasetGroupFunction(new CleanupSteps(personalize)),
                 new PrepareSegmentsFunction(new PrepareSegments(store, personalize, clock)),
                 new WriteSegmentFunction(new WriteSegment(store, pinpoint, 4)),
                 new SummarizeSegmentsFunction(),
@@ -122,6 +130,20 @@ public final class LocalCloud {
         return events.drain(stepFunctions);
     }
 
+    /** Starts an execution of a state machine, as {@code aws stepfunctions start-execution}, and runs it to its end. */
+    public ExecutionRecord startExecution(String stateMachineArn, JsonNode input) {
+        return stepFunctions.startExecution(stateMachineArn, null, input);
+    }
+
+    /** An output of the root stack, as {@code sam deploy} prints it. */
+    public String output(String name) {
+        JsonNode value = model.root().outputs().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the template has no output " + name + " (outputs: " + model.root().outputs().keySet() + ")");
+        }
+        return value.asText();
+    }
+
     /** The name of a bucket of the root stack, by logical id. */
     public String bucket(String logicalId) {
         return model.bucket(logicalId).orElseThrow(() -> new IllegalStateException("the template has no bucket " + logicalId))
@@ -134,6 +156,10 @@ public final class LocalCloud {
 
     public FolderObjectStore store() {
         return store;
+    }
+
+    public LocalSegmentationService personalize() {
+        return personalize;
     }
 
     public LocalEngagementPlatform pinpoint() {

@@ -2,6 +2,8 @@ package io.contextualtargeting.workflow.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contextualtargeting.workflow.cleanup.CleanupReport;
+import io.contextualtargeting.workflow.cleanup.CleanupRequest;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
@@ -32,6 +34,7 @@ public final class NotificationFormatter {
             case "training" -> subject = training(request, body);
             case "segment-postprocessing" -> subject = segments(request, body);
             case "segment-import" -> subject = segmentImport(request, body);
+            case "cleanup" -> subject = cleanup(request, body);
             default -> subject = request.workflow() + " " + request.outcome().toLowerCase(Locale.ROOT);
         }
         if (request.error() != null) {
@@ -119,6 +122,35 @@ public final class NotificationFormatter {
         body.append("The segment was not imported (or not completely): fix the file and upload it again. ")
                 .append("The segment file stays in S3 for other tools.\n");
         return "import of " + segment + " failed";
+    }
+
+    private String cleanup(NotificationRequest request, StringBuilder body) {
+        CleanupReport report = request.succeeded() ? read(request.details(), CleanupReport.class) : null;
+        if (report == null) {
+            CleanupRequest input = read(request.details(), CleanupRequest.class);
+            String group = input == null || input.datasetGroup() == null ? "a dataset group" : "dataset group " + input.datasetGroup();
+            body.append("Clean-up of the Amazon Personalize resources of ").append(group).append(" failed. What it deleted ")
+                    .append("stays deleted; once the cause is fixed, start the clean-up again: it goes on with what remains.\n");
+            if (request.error() != null && String.valueOf(request.error().error()).endsWith("ResourcePendingException")) {
+                body.append("It stopped waiting because a deletion did not finish in time; the error says which.\n");
+            }
+            return "clean-up failed for " + group;
+        }
+        String group = "dataset group " + report.datasetGroup();
+        if (report.datasetGroupArn() == null) {
+            body.append("No Amazon Personalize dataset group is named ").append(report.datasetGroup()).append(": nothing was deleted.\n");
+            return "nothing to clean up for " + group;
+        }
+        body.append("Deleted ").append(report.deleted().size()).append(" Amazon Personalize resources of ").append(group)
+                .append(" (each solution with its versions):\n");
+        report.deleted().forEach(arn -> body.append("  - ").append(arn).append('\n'));
+        if (!report.keptSchemas().isEmpty()) {
+            body.append("Kept, because datasets of other dataset groups use them:\n");
+            report.keptSchemas().forEach(arn -> body.append("  - ").append(arn).append('\n'));
+        }
+        body.append("\nData in S3 is kept: training data, batch segment job inputs and outputs, segment files. ")
+                .append("docs/cleanup.md says how to empty the buckets and delete the stack.\n");
+        return "Personalize resources of " + group + " deleted";
     }
 
     private static String recipeName(String recipeArn) {
