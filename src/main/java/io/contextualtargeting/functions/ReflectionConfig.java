@@ -1,5 +1,8 @@
 package io.contextualtargeting.functions;
 
+import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.workflow.cleanup.CleanupReport;
+import io.contextualtargeting.workflow.cleanup.CleanupRequest;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.imports.SegmentFileLanded;
 import io.contextualtargeting.workflow.notify.ErrorInfo;
@@ -44,7 +47,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ImportStatus.class,
         NotificationRequest.class,
         ErrorInfo.class,
-        Notification.class})
+        Notification.class,
+        CleanupRequest.class,
+        SegmentationService.DatasetGroupContents.class,
+        CleanupReport.class})
 public final class ReflectionConfig {
     private ReflectionConfig() {
     }

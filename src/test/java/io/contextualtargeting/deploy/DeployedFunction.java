@@ -14,6 +14,7 @@ import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.Json;
 import io.contextualtargeting.workflow.ResourcePendingException;
+import io.contextualtargeting.workflow.cleanup.CleanupSteps;
 import io.contextualtargeting.workflow.imports.CheckSegmentImport;
 import io.contextualtargeting.workflow.imports.StartSegmentImport;
 import io.contextualtargeting.workflow.notify.NotificationFormatter;
@@ -51,7 +52,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * report every call to a recorder.
  */
 final class DeployedFunction implements AutoCloseable {
-    private static final int MAX_POLLS = 5;
+    private static final int MAX_POLLS = 8;
 
     private final Resource function;
     private final Map<String, String> environment;
@@ -142,6 +143,7 @@ final class DeployedFunction implements AutoCloseable {
     private Object step(Class<?> type) {
         Map<Class<?>, Supplier<Object>> steps = Map.of(
                 TrainingSteps.class, () -> new TrainingSteps(personalize()),
+                CleanupSteps.class, () -> new CleanupSteps(personalize()),
                 ValidateTrainingConfig.class, () -> new ValidateTrainingConfig(store()),
                 PrepareSegments.class, () -> new PrepareSegments(store(), personalize(),
                         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),

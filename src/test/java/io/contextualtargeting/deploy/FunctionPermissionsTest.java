@@ -238,6 +238,50 @@ class FunctionPermissionsTest {
     }
 
     @Test
+    void findDatasetGroupResourcesListsWhatTheGroupHoldsAndTheSchemasOfItsDatasets() {
+        String dataset = PERSONALIZE + "dataset/bingewatch/INTERACTIONS";
+        AWS.stubFor(personalize("ListDatasetGroups").willReturn(json("{\"datasetGroups\": [{\"name\": \"bingewatch\","
+                + " \"datasetGroupArn\": \"" + GROUP + "\", \"status\": \"ACTIVE\"}]}")));
+        AWS.stubFor(personalize("ListDatasets").willReturn(json("{\"datasets\": [{\"datasetArn\": \"" + dataset + "\"}]}")));
+        AWS.stubFor(personalize("ListSolutions").willReturn(json("{\"solutions\": [{\"solutionArn\": \"" + SOLUTION + "\"}]}")));
+        AWS.stubFor(personalize("ListFilters").willReturn(json("{\"filters\": []}")));
+        AWS.stubFor(personalize("ListEventTrackers").willReturn(json("{\"eventTrackers\": []}")));
+        AWS.stubFor(personalize("DescribeDataset").willReturn(json("{\"dataset\": {\"datasetArn\": \"" + dataset + "\","
+                + " \"schemaArn\": \"" + PERSONALIZE + "schema/s\", \"status\": \"ACTIVE\"}}")));
+
+        assertGrantedExactly("FindDatasetGroupResourcesFunction", WITH_PINPOINT, function -> assertThat(
+                function.invoke("{\"datasetGroup\": \"bingewatch\"}")).asString().contains(GROUP, SOLUTION, "schema/s"));
+    }
+
+    @Test
+    void deleteDatasetGroupStopsTrainingAndDeletesEveryKindOfResourceInOrder() {
+        String prefix = PERSONALIZE;
+        personalizeDeletion("Filter", "filter", "ACTIVE");
+        personalizeDeletion("EventTracker", "eventTracker", "ACTIVE");
+        personalizeDeletion("Dataset", "dataset", "ACTIVE");
+        personalizeDeletion("DatasetGroup", "datasetGroup", "ACTIVE");
+        AWS.stubFor(personalize("DeleteSchema").willReturn(json("{}")));
+        // The solution still trains a version: stopped first, deleted once the version has stopped.
+        AWS.stubFor(personalize("DescribeSolution").inScenario("Solution").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json("{\"solution\": {\"status\": \"ACTIVE\"}}")));
+        AWS.stubFor(personalize("ListSolutionVersions").inScenario("Solution").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json("{\"solutionVersions\": [{\"solutionVersionArn\": \"" + VERSION + "\", \"status\": \"CREATE IN_PROGRESS\"}]}")));
+        AWS.stubFor(personalize("StopSolutionVersionCreation").inScenario("Solution").willSetStateTo("stopped").willReturn(json("{}")));
+        AWS.stubFor(personalize("DescribeSolution").inScenario("Solution").whenScenarioStateIs("stopped")
+                .willReturn(json("{\"solution\": {\"status\": \"ACTIVE\"}}")));
+        AWS.stubFor(personalize("ListSolutionVersions").inScenario("Solution").whenScenarioStateIs("stopped")
+                .willReturn(json("{\"solutionVersions\": [{\"solutionVersionArn\": \"" + VERSION + "\", \"status\": \"CREATE STOPPED\"}]}")));
+        AWS.stubFor(personalize("DeleteSolution").inScenario("Solution").willSetStateTo("deleted").willReturn(json("{}")));
+        AWS.stubFor(personalize("DescribeSolution").inScenario("Solution").whenScenarioStateIs("deleted").willReturn(personalizeNotFound()));
+
+        assertGrantedExactly("DeleteDatasetGroupFunction", WITH_PINPOINT, function -> assertThat(function.invoke("""
+                {"name": "bingewatch", "arn": "%s", "solutionArns": ["%s"], "filterArns": ["%sfilter/f"],
+                 "eventTrackerArns": ["%sevent-tracker/t"], "datasetArns": ["%sdataset/bingewatch/INTERACTIONS"],
+                 "schemaArns": ["%sschema/s"]}""".formatted(GROUP, SOLUTION, prefix, prefix, prefix, prefix)))
+                .asString().contains("deleted=[" + SOLUTION));
+    }
+
+    @Test
     void everyFunctionOfTheTemplatesHasItsPermissionTest() {
         List<String> tested = Stream.of(FunctionPermissionsTest.class.getDeclaredMethods())
                 .map(m -> m.getName().toLowerCase()).toList();
@@ -294,6 +338,20 @@ class FunctionPermissionsTest {
                 .willReturn(json("{\"" + field + "Arn\": \"" + arn + "\"}")));
         AWS.stubFor(personalize("List" + noun + "s").inScenario(noun).whenScenarioStateIs("created")
                 .willReturn(json("{\"" + field + "s\": [" + summary.formatted(name, name, field, arn) + "]}")));
+    }
+
+    /** A Personalize resource that Describe* shows in {@code status} until its Delete* call, and then not at all. */
+    private static void personalizeDeletion(String noun, String field, String status) {
+        AWS.stubFor(personalize("Describe" + noun).inScenario(noun).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json("{\"" + field + "\": {\"status\": \"" + status + "\"}}")));
+        AWS.stubFor(personalize("Delete" + noun).inScenario(noun).willSetStateTo("deleted").willReturn(json("{}")));
+        AWS.stubFor(personalize("Describe" + noun).inScenario(noun).whenScenarioStateIs("deleted")
+                .willReturn(personalizeNotFound()));
+    }
+
+    private static ResponseDefinitionBuilder personalizeNotFound() {
+        return aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\": \"ResourceNotFoundException\", \"message\": \"not found\"}");
     }
 
     private static ResponseDefinitionBuilder notFound() {

@@ -85,6 +85,8 @@ class HandlersStartIT {
                         + " \"expectedPrefix\": \"pinpoint/\"}", "error", "cannot look up s3://b/pinpoint/s.csv"),
                 Arguments.of("check-segment-import", "{\"jobId\": \"job-1\", \"segmentName\": \"s.csv\"}", "error",
                         "rejected GetImportJob"),
+                Arguments.of("find-dataset-group-resources", "{\"datasetGroup\": \"g\"}", "error", "rejected ListDatasetGroups"),
+                Arguments.of("delete-dataset-group", "{\"name\": \"g\"}", "response", "\"datasetGroup\":\"g\""),
                 Arguments.of("notify", "{\"workflow\": \"training\", \"outcome\": \"FAILED\", \"details\": null}", "error",
                         "rejected Publish"));
     }

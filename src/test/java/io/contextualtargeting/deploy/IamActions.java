@@ -11,10 +11,6 @@ import software.amazon.awssdk.services.personalize.model.CreateDatasetImportJobR
 import software.amazon.awssdk.services.personalize.model.CreateDatasetRequest;
 import software.amazon.awssdk.services.personalize.model.CreateSchemaRequest;
 import software.amazon.awssdk.services.personalize.model.CreateSolutionRequest;
-import software.amazon.awssdk.services.personalize.model.CreateSolutionVersionRequest;
-import software.amazon.awssdk.services.personalize.model.DescribeBatchSegmentJobRequest;
-import software.amazon.awssdk.services.personalize.model.DescribeSolutionVersionRequest;
-import software.amazon.awssdk.services.personalize.model.GetSolutionMetricsRequest;
 import software.amazon.awssdk.services.pinpoint.model.CreateImportJobRequest;
 import software.amazon.awssdk.services.pinpoint.model.GetAppRequest;
 import software.amazon.awssdk.services.pinpoint.model.GetImportJobRequest;
@@ -33,7 +29,8 @@ final class IamActions {
     static final Set<String> WITHOUT_RESOURCE_LEVEL = Set.of(
             "personalize:ListDatasetGroups", "personalize:ListSchemas", "personalize:ListDatasets",
             "personalize:ListDatasetImportJobs", "personalize:ListSolutions", "personalize:ListSolutionVersions",
-            "personalize:ListBatchSegmentJobs", "personalize:ListRecipes",
+            "personalize:ListBatchSegmentJobs", "personalize:ListRecipes", "personalize:ListFilters",
+            "personalize:ListEventTrackers",
             "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
             "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
             "xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets");
@@ -85,21 +82,14 @@ final class IamActions {
         if (request instanceof CreateSolutionRequest r) {
             return List.of(new ApiCall(personalize, PERSONALIZE + "solution/" + r.name(), why));
         }
-        if (request instanceof CreateSolutionVersionRequest r) {
-            return List.of(new ApiCall(personalize, r.solutionArn(), why));
-        }
-        if (request instanceof DescribeSolutionVersionRequest r) {
-            return List.of(new ApiCall(personalize, r.solutionVersionArn(), why));
-        }
-        if (request instanceof GetSolutionMetricsRequest r) {
-            return List.of(new ApiCall(personalize, r.solutionVersionArn(), why));
-        }
         if (request instanceof CreateBatchSegmentJobRequest r) {
             return List.of(new ApiCall(personalize, PERSONALIZE + "batch-segment-job/" + r.jobName(), why),
                     passRole(r.roleArn(), "personalize.amazonaws.com", why));
         }
-        if (request instanceof DescribeBatchSegmentJobRequest r) {
-            return List.of(new ApiCall(personalize, r.batchSegmentJobArn(), why));
+        // Describe*, Delete*, Stop*, GetSolutionMetrics, and CreateSolutionVersion (authorized on its solution).
+        boolean actsOnAnArn = !operation.startsWith("Create") || operation.equals("CreateSolutionVersion");
+        if ("Personalize".equals(service) && actsOnAnArn && !operation.startsWith("List")) {
+            return List.of(new ApiCall(personalize, arnOf(request), why));
         }
         if (request instanceof CreateImportJobRequest r) {
             return List.of(new ApiCall("mobiletargeting:CreateImportJob", PINPOINT + r.applicationId() + "/jobs/import", why),
@@ -129,6 +119,20 @@ final class IamActions {
 
     private static ApiCall passRole(String roleArn, String service, String why) {
         return new ApiCall("iam:PassRole", roleArn, Map.of("iam:PassedToService", service), why);
+    }
+
+    /**
+     * The ARN a Personalize request acts on: its one ARN member (DescribeSolution's solutionArn,
+     * StopSolutionVersionCreation's solutionVersionArn, CreateSolutionVersion's solutionArn...).
+     */
+    private static String arnOf(SdkRequest request) {
+        List<String> arns = request.sdkFields().stream().filter(f -> f.memberName().endsWith("Arn"))
+                .map(f -> f.getValueOrDefault(request)).filter(v -> v != null).map(Object::toString).toList();
+        if (arns.size() != 1) {
+            throw new IllegalArgumentException(request.getClass().getSimpleName() + " carries " + arns.size()
+                    + " ARNs; map it explicitly in " + IamActions.class.getSimpleName());
+        }
+        return arns.get(0);
     }
 
     private static String field(SdkRequest request, String name) {
