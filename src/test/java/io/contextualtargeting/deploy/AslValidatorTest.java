@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -105,8 +104,8 @@ class AslValidatorTest {
         }
         Path file = work.resolve(Path.of(name).getFileName().toString());
         Files.writeString(file, definition);
-        List<String> command = new ArrayList<>(List.of(VALIDATOR.toAbsolutePath().toString(), "--json-path", file.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(VALIDATOR.toAbsolutePath().toString(), "--json-path", file.toString())
+                .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
