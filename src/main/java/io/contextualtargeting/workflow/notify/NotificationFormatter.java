@@ -54,6 +54,10 @@ public final class NotificationFormatter {
             body.append("Training for ").append(group).append(" failed. Nothing further will run for this upload.\n");
             return "training failed for " + group;
         }
+        if (plan == null || plan.solutions() == null) {
+            body.append("Training for ").append(group).append(" is complete; the workflow passed no details.\n");
+            return "training complete for " + group;
+        }
         body.append("Training for ").append(group).append(" is complete.\n");
         for (TrainingPlan.SolutionPlan solution : plan.solutions()) {
             body.append("\nSolution ").append(solution.name()).append(" (").append(recipeName(solution.recipeArn())).append(")\n")
