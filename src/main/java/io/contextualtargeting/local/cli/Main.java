@@ -16,7 +16,11 @@ public final class Main {
     /** The commands, in the order the usage text lists them. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("run", new RunCommand());
         commands.put("segment", new SegmentCommand());
+        commands.put("generate", new GenerateCommand(System::nanoTime));
+        commands.put("executions", new ExecutionsCommand(java.time.Clock.systemUTC()));
+        commands.put("execution", new ExecutionCommand(java.time.Clock.systemUTC()));
         commands.put("benchmark", new BenchmarkCommand());
         return commands;
     }

@@ -1,0 +1,42 @@
+package io.contextualtargeting.aws;
+
+/**
+ * An AWS API call that failed. The message names the service, the action, the resource and AWS's
+ * own reason, so it can be acted on without a stack trace; the subclass says whether a later retry
+ * can help (Step Functions routes on the class name).
+ */
+public abstract class AwsCallException extends RuntimeException {
+    private final String service;
+    private final String action;
+    private final String errorCode;
+    private final int statusCode;
+
+    protected AwsCallException(String message, String service, String action, String errorCode, int statusCode,
+                               Throwable cause) {
+        super(message, cause);
+        this.service = service;
+        this.action = action;
+        this.errorCode = errorCode;
+        this.statusCode = statusCode;
+    }
+
+    /** The service, as a reader knows it ({@code Amazon Personalize}). */
+    public String service() {
+        return service;
+    }
+
+    /** The API action ({@code CreateBatchSegmentJob}). */
+    public String action() {
+        return action;
+    }
+
+    /** AWS's error code ({@code InvalidInputException}), or null when no answer came. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The HTTP status of the last answer, or 0 when no answer came. */
+    public int statusCode() {
+        return statusCode;
+    }
+}

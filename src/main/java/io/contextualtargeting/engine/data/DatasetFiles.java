@@ -1,0 +1,53 @@
+package io.contextualtargeting.engine.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks one dataset file on its own, as an import job does: only its header (cheap, when a config
+ * is uploaded) or every row (when the dataset is imported). Problems are {@link DataFileException}s
+ * naming the file, line and column.
+ */
+public final class DatasetFiles {
+    private DatasetFiles() {
+    }
+
+    /**
+     * @param required columns the dataset type needs whatever the schema says (e.g. USER_ID, ITEM_ID, TIMESTAMP)
+     */
+    public static void checkHeader(DataSource file, Optional<DatasetSchema> schema, List<String> required) {
+        try (CsvReader reader = new CsvReader(file.name(), file.open())) {
+            CsvHeader header = CsvHeader.read(reader, new CsvRecord(file.name()), String.join(",", required));
+            required.forEach(header::require);
+            header.checkAgainst(schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.name(), e);
+        }
+    }
+
+    public static void checkInteractions(DataSource file, Optional<DatasetSchema> schema) {
+        run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder()).read(file, schema));
+    }
+
+    public static void checkItems(DataSource file, Optional<DatasetSchema> schema) {
+        run(() -> ItemsReader.read(file, schema, new Ids.Builder()));
+    }
+
+    public static void checkUsers(DataSource file, Optional<DatasetSchema> schema) {
+        run(() -> UsersReader.validate(file, schema));
+    }
+
+    private interface Check {
+        void run() throws IOException;
+    }
+
+    private static void run(Check check) {
+        try {
+            check.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.contextualtargeting.local;
+
+import io.contextualtargeting.engine.InputException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One local run of the whole pipeline on a data folder in the reference layout, the README's AWS
+ * steps in order: {@code aws s3 sync data/pinpoint s3://<segment import bucket>/<prefix>} imports the
+ * endpoints, then {@code aws s3 sync data/personalize s3://<personalize bucket>} trains and segments;
+ * each upload's events are delivered until no execution is left to run. The work folder is emptied
+ * first, so every run starts from a fresh cloud.
+ */
+public final class LocalRun {
+    /** Marks a folder as a work folder of this tool, the only kind a run empties. */
+    static final String MARKER = ".contextual-targeting-work";
+
+    private final Path data;
+    private final LocalCloud.Settings settings;
+
+    public LocalRun(Path data, LocalCloud.Settings settings) {
+        this.data = data;
+        this.settings = settings;
+    }
+
+    public RunSummary run(PrintStream out) {
+        Path endpoints = requireFolder(data.resolve("pinpoint"));
+        Path personalize = requireFolder(data.resolve("personalize"));
+        prepareWork(settings.work());
+        LocalCloud cloud = LocalCloud.start(settings);
+        String importBucket = cloud.bucket("SegmentImportBucket");
+        String prefix = cloud.parameter("SegmentImportPrefix");
+        out.println("== aws s3 sync " + endpoints + " s3://" + importBucket + "/" + prefix);
+        cloud.sync(endpoints, importBucket, prefix);
+        cloud.drain();
+        String personalizeBucket = cloud.bucket("PersonalizeBucket");
+        out.println("== aws s3 sync " + personalize + " s3://" + personalizeBucket);
+        cloud.sync(personalize, personalizeBucket, "");
+        cloud.drain();
+        return RunSummary.of(cloud.executions().list(), cloud.store(), cloud.outbox().sent(), cloud.pinpoint().endpointCount());
+    }
+
+    private static Path requireFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new InputException(folder.toString(), 0, null, "no such folder: the data folder needs pinpoint/ "
+                    + "(endpoints.csv) and personalize/ (train/ and batch/), as `generate --out DIR` writes them");
+        }
+        return folder;
+    }
+
+    /** Empties the work folder, refusing to touch a non-empty folder this tool did not create. */
+    private static void prepareWork(Path work) {
+        try {
+            if (Files.isDirectory(work)) {
+                try (Stream<Path> entries = Files.list(work)) {
+                    if (entries.findAny().isPresent() && !Files.exists(work.resolve(MARKER))) {
+                        throw new InputException(work.toString(), 0, null, "is not empty and is not a work folder of "
+                                + "contextual-targeting; choose another --work folder");
+                    }
+                }
+                try (Stream<Path> all = Files.walk(work)) {
+                    for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(work);
+            Files.writeString(work.resolve(MARKER), "work folder of contextual-targeting run; emptied by every run\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the work folder " + work, e);
+        }
+    }
+}

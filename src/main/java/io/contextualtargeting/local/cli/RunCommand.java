@@ -1,0 +1,74 @@
+package io.contextualtargeting.local.cli;
+
+import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.local.LocalCloud;
+import io.contextualtargeting.local.LocalRun;
+import io.contextualtargeting.local.RunSummary;
+import io.contextualtargeting.local.cloudformation.TemplateSource;
+import io.contextualtargeting.local.statemachine.ProgressPrinter;
+import io.contextualtargeting.workflow.Json;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code run}: the whole pipeline on this machine, as the README's AWS steps run it in the cloud.
+ * The data/pinpoint upload imports the endpoints, the data/personalize upload trains and segments,
+ * the batch segment job events start post-processing, and the segment files are imported.
+ */
+public final class RunCommand implements Command {
+
+    @Override
+    public String usage() {
+        return "run [--data data] [--work .local-run] [--segment-file-form Id|User.UserId] [--json]";
+    }
+
+    @Override
+    public int run(CliArgs args, PrintStream out, PrintStream err) {
+        Path data = args.path("data", "data");
+        Path work = args.path("work", ".local-run");
+        boolean json = args.flag("json");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        args.option("segment-file-form").ifPresent(form -> parameters.put("SegmentFileForm", form));
+        args.rejectUnknown();
+
+        LocalCloud.Settings settings = new LocalCloud.Settings(work, TemplateSource.classpath(LocalCloud.TEMPLATES),
+                parameters, TrainingParameters.defaults(), 0, new ProgressPrinter(out, Clock.systemUTC()), out);
+        RunSummary summary;
+        try {
+            summary = new LocalRun(data, settings).run(out);
+        } catch (InputException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        print(summary, out);
+        if (json) {
+            out.println(Json.mapper().valueToTree(summary).toString());
+        }
+        return summary.allSucceeded() ? 0 : 1;
+    }
+
+    private static void print(RunSummary summary, PrintStream out) {
+        out.println();
+        out.println("Segments:");
+        for (RunSummary.Segment s : summary.segments()) {
+            if (s.error() != null) {
+                out.printf(Locale.ROOT, "  %-45s FAILED: %s%n", s.name(), s.error());
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %-45s users %6d  written %6d  endpoints %6d  no endpoint %5d  opted out %4d  import %s%n",
+                    s.name(), s.users(), s.usersWritten(), s.endpointsWritten(), s.usersWithoutEndpoint(),
+                    s.optedOutUsers(), s.imported());
+            out.println("    " + s.query() + (s.csv() == null ? "  (no file: no user to write)" : "  -> " + s.csv()));
+        }
+        out.println("Executions:");
+        summary.executions().forEach(e -> out.printf(Locale.ROOT, "  %-60s %-10s %s%n",
+                e.stateMachine() + " " + e.name(), e.status(), e.error() == null ? "" : e.error()));
+        out.printf(Locale.ROOT, "%d emails in the outbox, %d endpoints in the local Pinpoint project.%n",
+                summary.emails(), summary.endpoints());
+    }
+}

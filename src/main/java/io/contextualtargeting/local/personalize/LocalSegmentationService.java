@@ -1,0 +1,351 @@
+package io.contextualtargeting.local.personalize;
+
+import io.contextualtargeting.engine.batch.BatchSegmentRunner;
+import io.contextualtargeting.engine.data.DataSource;
+import io.contextualtargeting.engine.data.DatasetFiles;
+import io.contextualtargeting.engine.data.DatasetSchema;
+import io.contextualtargeting.engine.data.DatasetSchemas;
+import io.contextualtargeting.engine.data.SchemaReader;
+import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.data.TrainingDataReader;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.query.QueryLimits;
+import io.contextualtargeting.engine.segment.SegmentModel;
+import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.ObjectStore;
+import io.contextualtargeting.ports.SegmentationService;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The local stand-in for Amazon Personalize: the same resources, names, ARNs and lifecycle, with
+ * the embedded engine doing the work. An import job reads its whole file (a bad row fails the job
+ * with the row's file, line and field), a solution version trains the engine on the group's
+ * imported datasets, and a batch segment job writes {@code <input file name>.out} under its output
+ * path, as Personalize does.
+ *
+ * <p>Deletion follows Personalize's rules: a dataset waits for its running import jobs and for the
+ * group's solution versions in training, a schema for the datasets that use it, a dataset group
+ * for everything it holds; a solution's versions still training are stopped first. Locally a
+ * resource advances only when polled, so a job whose workflow no longer polls it stays in progress
+ * and blocks the deletions that wait for it, as a job that outlasts the clean-up's bound does on AWS.
+ */
+public final class LocalSegmentationService implements SegmentationService {
+    private static final String ARN = "arn:aws:personalize:local:000000000000:";
+
+    private final ObjectStore store;
+    private final TrainingParameters parameters;
+    private final Map<String, LocalResource> resources = new LinkedHashMap<>();
+    private final Map<String, String> schemas = new HashMap<>();
+    private final Map<String, String> datasetSchemas = new HashMap<>();
+    private final Map<String, Map<DatasetType, Dataset>> datasetsByGroup = new HashMap<>();
+    private final Map<String, Solution> solutions = new HashMap<>();
+    private final Map<String, SegmentModel> models = new HashMap<>();
+    private final Map<String, Map<String, Double>> metrics = new HashMap<>();
+    private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
+
+    /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
+    public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
+        this.store = store;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public synchronized ResourceState ensureDatasetGroup(String name, String domain) {
+        return ensure(ARN + "dataset-group/" + name, null, () -> datasetsByGroup.putIfAbsent(ARN + "dataset-group/" + name,
+                new EnumMap<>(DatasetType.class)));
+    }
+
+    @Override
+    public synchronized ResourceState ensureSchema(String name, String avroSchemaJson, String domain) {
+        String arn = ARN + "schema/" + name;
+        resources.computeIfAbsent(arn, a -> {
+            SchemaReader.fromAvro(DataSource.ofText("schema " + name, avroSchemaJson));
+            schemas.put(a, avroSchemaJson);
+            return LocalResource.active(a);
+        });
+        return resources.get(arn).state();
+    }
+
+    @Override
+    public synchronized ResourceState ensureDataset(String datasetGroupArn, DatasetType type, String name, String schemaArn) {
+        String arn = ARN + "dataset/" + groupName(datasetGroupArn) + "/" + type.name();
+        datasetSchemas.putIfAbsent(arn, schemaArn);
+        return ensure(arn, datasetGroupArn, () -> group(datasetGroupArn).put(type, new Dataset(arn, type, schemas.get(schemaArn))));
+    }
+
+    @Override
+    public synchronized ResourceState ensureDatasetImportJob(String datasetArn, String jobName, ObjectRef data) {
+        return ensure(ARN + "dataset-import-job/" + jobName, datasetArn, () -> {
+            Dataset dataset = dataset(datasetArn);
+            DataSource file = source(data);
+            Optional<DatasetSchema> schema = Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
+            switch (dataset.type()) {
+                case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema);
+                case ITEMS -> DatasetFiles.checkItems(file, schema);
+                case USERS -> DatasetFiles.checkUsers(file, schema);
+            }
+            dataset.imported = data;
+        });
+    }
+
+    @Override
+    public synchronized ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
+                                                     Map<String, String> hyperparameters) {
+        String arn = ARN + "solution/" + name;
+        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, Map.copyOf(hyperparameters))));
+    }
+
+    @Override
+    public synchronized ResourceState ensureSolutionVersion(String solutionArn, String name) {
+        String arn = solutionArn + "/" + name;
+        return ensure(arn, solutionArn, () -> {
+            Solution solution = solutions.get(solutionArn);
+            if (solution == null) {
+                throw new IllegalStateException("solution " + solutionArn + " does not exist");
+            }
+            TrainingData data = readGroup(solution.datasetGroupArn());
+            models.put(arn, SegmentModelTrainer.train(data, parameters.withPersonalizeHyperparameters(solution.hyperparameters())));
+            metrics.put(arn, Map.of());
+        });
+    }
+
+    @Override
+    public synchronized Map<String, Double> solutionVersionMetrics(String solutionVersionArn) {
+        return metrics.getOrDefault(solutionVersionArn, Map.of());
+    }
+
+    @Override
+    public synchronized ResourceState ensureBatchSegmentJob(BatchSegmentJobRequest request) {
+        String arn = ARN + "batch-segment-job/" + request.jobName();
+        ResourceState state = ensure(arn, request.solutionVersionArn(), () -> {
+            SegmentModel model = models.get(request.solutionVersionArn());
+            if (model == null) {
+                throw new IllegalStateException("solution version " + request.solutionVersionArn() + " is not ACTIVE");
+            }
+            ObjectRef output = new ObjectRef(request.outputPrefix().bucket(),
+                    request.outputPrefix().key() + request.input().fileName() + ".out");
+            store.write(output, out -> BatchSegmentRunner.run(model, source(request.input()), out,
+                    request.numResults(), QueryLimits.PERSONALIZE));
+        });
+        jobs.put(arn, new BatchSegmentJobDescription(arn, request.jobName(), state.status(), state.failureReason(),
+                request.solutionVersionArn(), request.input(), request.outputPrefix(), request.numResults()));
+        return state;
+    }
+
+    @Override
+    public synchronized BatchSegmentJobDescription describeBatchSegmentJob(String batchSegmentJobArn) {
+        BatchSegmentJobDescription job = jobs.get(batchSegmentJobArn);
+        if (job == null) {
+            throw new IllegalArgumentException("no batch segment job " + batchSegmentJobArn);
+        }
+        return job;
+    }
+
+    @Override
+    public synchronized DatasetGroupContents datasetGroupContents(String datasetGroupName) {
+        String group = ARN + "dataset-group/" + datasetGroupName;
+        if (!resources.containsKey(group)) {
+            return DatasetGroupContents.none(datasetGroupName);
+        }
+        List<String> datasets = children(group, "dataset/");
+        return new DatasetGroupContents(datasetGroupName, group, children(group, "solution/"), List.of(), List.of(),
+                datasets, datasets.stream().map(datasetSchemas::get).filter(Objects::nonNull).distinct().toList());
+    }
+
+    @Override
+    public synchronized DeletionState delete(ResourceKind kind, String arn) {
+        LocalResource resource = resources.get(arn);
+        if (resource == null) {
+            return DeletionState.deleted(arn);
+        }
+        if (resource.isDeleting()) {
+            if (resource.advanceDeletion()) {
+                remove(arn);
+                return DeletionState.deleted(arn);
+            }
+            return new DeletionState(arn, resource.status(), null);
+        }
+        if (resource.isCreating()) {
+            return new DeletionState(arn, resource.status(), "its creation to end");
+        }
+        Optional<String> training = kind == ResourceKind.SOLUTION ? stopTraining(arn) : Optional.empty();
+        if (training.isPresent()) {
+            return new DeletionState(arn, resource.status(), training.get());
+        }
+        List<String> users = usersOf(kind, arn);
+        if (!users.isEmpty()) {
+            return new DeletionState(arn, resource.status(), "what still uses it (" + String.join(", ", users) + ")");
+        }
+        if (kind == ResourceKind.SCHEMA) {
+            remove(arn);
+            return DeletionState.deleted(arn);
+        }
+        resource.startDeletion();
+        return new DeletionState(arn, resource.status(), null);
+    }
+
+    /** Every resource the stand-in holds, by ARN: what a clean-up leaves behind. */
+    public synchronized List<String> resourceArns() {
+        return List.copyOf(resources.keySet());
+    }
+
+    /**
+     * Moves the solution's versions in training one step towards CREATE STOPPED; says what the
+     * solution's deletion waits for, or empty when none trains.
+     */
+    private Optional<String> stopTraining(String solutionArn) {
+        List<LocalResource> training = children(solutionArn).stream().filter(v -> v.isCreating() || v.isStopping()).toList();
+        for (LocalResource version : training) {
+            if (version.isCreating()) {
+                version.stop();
+            } else {
+                version.advance();
+            }
+        }
+        return training.isEmpty() ? Optional.empty() : Optional.of("training to stop: solution versions "
+                + String.join(", ", training.stream().map(LocalResource::arn).toList()));
+    }
+
+    /** What keeps a resource from being deleted, as Personalize sees it. */
+    private List<String> usersOf(ResourceKind kind, String arn) {
+        List<String> users = new ArrayList<>();
+        switch (kind) {
+            case DATASET -> {
+                children(arn).stream().filter(LocalResource::isCreating).forEach(job -> users.add("import job " + job.arn()));
+                String group = resources.get(arn).parentArn();
+                children(group, "solution/").forEach(solution -> children(solution).stream().filter(LocalResource::isCreating)
+                        .forEach(version -> users.add("solution version " + version.arn() + " in training")));
+            }
+            case SCHEMA -> datasetSchemas.forEach((dataset, schema) -> {
+                if (schema.equals(arn) && resources.containsKey(dataset)) {
+                    users.add("dataset " + dataset);
+                }
+            });
+            case DATASET_GROUP -> children(arn).forEach(child -> users.add(child.arn()));
+            default -> {
+            }
+        }
+        return users;
+    }
+
+    /** Removes a deleted resource, what it holds and what the engine kept of them. */
+    private void remove(String arn) {
+        children(arn).forEach(child -> remove(child.arn()));
+        resources.remove(arn);
+        schemas.remove(arn);
+        datasetSchemas.remove(arn);
+        solutions.remove(arn);
+        models.remove(arn);
+        metrics.remove(arn);
+        jobs.remove(arn);
+        datasetsByGroup.remove(arn);
+        datasetsByGroup.values().forEach(datasets -> datasets.values().removeIf(d -> d.arn().equals(arn)));
+    }
+
+    private List<LocalResource> children(String parentArn) {
+        return resources.values().stream().filter(r -> parentArn.equals(r.parentArn())).toList();
+    }
+
+    /** The ARNs of the children of one kind ({@code "dataset/"}, {@code "solution/"}). */
+    private List<String> children(String parentArn, String kind) {
+        return children(parentArn).stream().map(LocalResource::arn).filter(a -> a.startsWith(ARN + kind)).toList();
+    }
+
+    private ResourceState ensure(String arn, String parentArn, Runnable work) {
+        LocalResource resource = resources.get(arn);
+        if (resource == null) {
+            resource = new LocalResource(arn, parentArn, work);
+            resources.put(arn, resource);
+            return resource.state();
+        }
+        return resource.advance();
+    }
+
+    /** Reads what the group's import jobs imported, as a solution version trains on it. */
+    private TrainingData readGroup(String datasetGroupArn) {
+        Map<DatasetType, Dataset> datasets = group(datasetGroupArn);
+        Dataset interactions = datasets.get(DatasetType.INTERACTIONS);
+        if (interactions == null || interactions.imported == null) {
+            throw new IllegalStateException("dataset group " + datasetGroupArn + " has no imported interactions");
+        }
+        DatasetSchemas schemas = new DatasetSchemas(schemaOf(datasets.get(DatasetType.INTERACTIONS)),
+                schemaOf(datasets.get(DatasetType.ITEMS)), schemaOf(datasets.get(DatasetType.USERS)));
+        return TrainingDataReader.read(source(interactions.imported), importedFile(datasets.get(DatasetType.ITEMS)),
+                importedFile(datasets.get(DatasetType.USERS)), schemas);
+    }
+
+    private Optional<DataSource> importedFile(Dataset dataset) {
+        return dataset == null || dataset.imported == null ? Optional.empty() : Optional.of(source(dataset.imported));
+    }
+
+    private static Optional<DatasetSchema> schemaOf(Dataset dataset) {
+        return dataset == null || dataset.schema() == null ? Optional.empty()
+                : Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
+    }
+
+    private Map<DatasetType, Dataset> group(String datasetGroupArn) {
+        Map<DatasetType, Dataset> datasets = datasetsByGroup.get(datasetGroupArn);
+        if (datasets == null) {
+            throw new IllegalStateException("dataset group " + datasetGroupArn + " is not ACTIVE");
+        }
+        return datasets;
+    }
+
+    private Dataset dataset(String datasetArn) {
+        return datasetsByGroup.values().stream().flatMap(m -> m.values().stream())
+                .filter(d -> d.arn().equals(datasetArn)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("dataset " + datasetArn + " is not ACTIVE"));
+    }
+
+    private static String groupName(String datasetGroupArn) {
+        return datasetGroupArn.substring(datasetGroupArn.lastIndexOf('/') + 1);
+    }
+
+    private DataSource source(ObjectRef ref) {
+        return new DataSource(ref.url(), () -> {
+            try {
+                return store.read(ref);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    /** A dataset, its schema and the file its last import job read. */
+    private static final class Dataset {
+        private final String arn;
+        private final DatasetType type;
+        private final String schema;
+        private ObjectRef imported;
+
+        Dataset(String arn, DatasetType type, String schema) {
+            this.arn = arn;
+            this.type = type;
+            this.schema = schema;
+        }
+
+        String arn() {
+            return arn;
+        }
+
+        DatasetType type() {
+            return type;
+        }
+
+        String schema() {
+            return schema;
+        }
+    }
+
+    private record Solution(String datasetGroupArn, String recipeArn, Map<String, String> hyperparameters) {
+    }
+}

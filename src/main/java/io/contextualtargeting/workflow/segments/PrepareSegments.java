@@ -1,0 +1,148 @@
+package io.contextualtargeting.workflow.segments;
+
+import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.engine.batch.BatchInput;
+import io.contextualtargeting.engine.batch.BatchSegmentOutputReader;
+import io.contextualtargeting.engine.batch.SegmentOutputVisitor;
+import io.contextualtargeting.engine.data.DataSource;
+import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.ObjectStore;
+import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
+import io.contextualtargeting.workflow.ResourceFailedException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The first step of post-processing: finds the output of a finished batch segment job (every
+ * {@code .out} file under its output path, whatever the input file was called) and splits it into
+ * one users file per query, in S3 beside the output, so that no user list ever travels in the
+ * execution state. Every line becomes a segment; a line Personalize could not answer becomes a
+ * failed segment and the others go on.
+ */
+public final class PrepareSegments {
+    static final String SEGMENTS_FOLDER = "segments/";
+
+    private final ObjectStore store;
+    private final SegmentationService personalize;
+    private final Clock clock;
+
+    public PrepareSegments(ObjectStore store, SegmentationService personalize, Clock clock) {
+        this.store = store;
+        this.personalize = personalize;
+        this.clock = clock;
+    }
+
+    public SegmentBatch run(PrepareSegmentsRequest request) {
+        BatchSegmentJobDescription job = personalize.describeBatchSegmentJob(request.jobArn());
+        if (!"ACTIVE".equals(job.status())) {
+            throw new ResourceFailedException("batch segment job " + job.arn() + " is " + job.status()
+                    + (job.failureReason() == null ? "" : ": " + job.failureReason()) + "; only ACTIVE jobs have an output");
+        }
+        List<ObjectRef> outputs = store.list(job.outputPrefix().bucket(), job.outputPrefix().key()).stream()
+                .filter(ref -> ref.key().endsWith(".out")).toList();
+        if (outputs.isEmpty()) {
+            throw new InputException(job.outputPrefix().url(), 0, null, "the batch segment job " + job.jobName()
+                    + " is ACTIVE but wrote no .out file here");
+        }
+        Splitter splitter = new Splitter(job.outputPrefix(), new SegmentNames(clock.instant()));
+        try {
+            for (ObjectRef output : outputs) {
+                BatchSegmentOutputReader.read(new DataSource(output.url(), () -> store.read(output)), splitter);
+            }
+        } finally {
+            splitter.close();
+        }
+        return new SegmentBatch(job.arn(), job.jobName(), splitter.segments);
+    }
+
+    /** Streams each line's users into a temporary file and stores it when the line ends. */
+    private final class Splitter implements SegmentOutputVisitor {
+        private final ObjectRef outputPrefix;
+        private final SegmentNames names;
+        private final List<SegmentFile> segments = new ArrayList<>();
+        private Path usersFile;
+        private BufferedWriter users;
+
+        Splitter(ObjectRef outputPrefix, SegmentNames names) {
+            this.outputPrefix = outputPrefix;
+            this.names = names;
+        }
+
+        @Override
+        public void input(long line, BatchInput input) {
+            // The users of a line may come before or after its input; they are buffered either way.
+        }
+
+        @Override
+        public void user(long line, String userId) {
+            if (userId.indexOf('\n') >= 0 || userId.indexOf('\r') >= 0) {
+                throw new InputException(outputPrefix.url(), line, "usersList", "a user id holds a line break");
+            }
+            try {
+                if (users == null) {
+                    usersFile = Files.createTempFile("users", ".txt");
+                    users = Files.newBufferedWriter(usersFile, StandardCharsets.UTF_8);
+                }
+                users.write(userId);
+                users.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot buffer the users of line " + line, e);
+            }
+        }
+
+        @Override
+        public void endLine(long line, BatchInput input, long count, String error) {
+            int index = segments.size();
+            String name = names.next(input);
+            String query = SegmentNames.describe(input);
+            if (error != null) {
+                close();
+                segments.add(new SegmentFile(index, name, query, null, count, error));
+                return;
+            }
+            ObjectRef target = new ObjectRef(outputPrefix.bucket(), outputPrefix.key() + SEGMENTS_FOLDER
+                    + String.format(Locale.ROOT, "%04d-%s.txt", index, name));
+            try {
+                if (users != null) {
+                    users.close();
+                }
+                Path file = usersFile;
+                store.write(target, out -> {
+                    if (file != null) {
+                        Files.copy(file, out);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the users of line " + line, e);
+            } finally {
+                close();
+            }
+            segments.add(new SegmentFile(index, name, query, target.url(), count, null));
+        }
+
+        void close() {
+            try {
+                if (users != null) {
+                    users.close();
+                }
+                if (usersFile != null) {
+                    Files.deleteIfExists(usersFile);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove a temporary users file", e);
+            } finally {
+                users = null;
+                usersFile = null;
+            }
+        }
+    }
+}

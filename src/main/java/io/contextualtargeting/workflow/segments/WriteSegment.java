@@ -1,0 +1,188 @@
+package io.contextualtargeting.workflow.segments;
+
+import io.contextualtargeting.ports.EngagementPlatform;
+import io.contextualtargeting.ports.EngagementPlatform.Endpoint;
+import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.ObjectStore;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Writes one segment file under the segment import prefix and accounts for every user. The file is
+ * built in a local temporary file (streamed: the users never sit in memory) and stored only when it
+ * has at least one row, under a name no other segment holds: a name taken by a concurrent job gets
+ * a {@code -2}, {@code -3}... suffix.
+ */
+public final class WriteSegment {
+    /** Users looked up at once; Pinpoint answers GetUserEndpoints at about 300 requests/s per account. */
+    private static final int LOOKUP_BATCH = 256;
+    private static final int MAX_NAME_ATTEMPTS = 100;
+
+    private final ObjectStore store;
+    private final EngagementPlatform pinpoint;
+    private final int lookupThreads;
+
+    public WriteSegment(ObjectStore store, EngagementPlatform pinpoint, int lookupThreads) {
+        this.store = store;
+        this.pinpoint = pinpoint;
+        this.lookupThreads = lookupThreads;
+    }
+
+    public SegmentReport run(WriteSegmentRequest request) {
+        SegmentFile segment = request.segment();
+        SegmentFileForm form = SegmentFileForm.fromHeader(request.fileForm());
+        if (segment.error() != null) {
+            return SegmentReport.failed(segment, form.header());
+        }
+        Path csv = null;
+        try {
+            csv = Files.createTempFile("segment", ".csv");
+            Tally tally = writeRows(segment, form, csv);
+            String written = tally.rows == 0 ? null : store(csv, request.importBucket(), request.importPrefix(), segment.name());
+            String name = written == null ? segment.name() : fileStem(written);
+            return new SegmentReport(name, segment.query(), written, form.header(), tally.users, tally.usersWritten,
+                    form == SegmentFileForm.ID ? tally.rows : 0, tally.withoutEndpoint, tally.optedOut, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write segment " + segment.name(), e);
+        } finally {
+            deleteQuietly(csv);
+        }
+    }
+
+    private Tally writeRows(SegmentFile segment, SegmentFileForm form, Path csv) throws IOException {
+        Tally tally = new Tally();
+        ExecutorService lookups = form == SegmentFileForm.ID ? Executors.newFixedThreadPool(lookupThreads) : null;
+        try (BufferedReader users = new BufferedReader(new InputStreamReader(store.read(ObjectRef.parse(segment.users())), StandardCharsets.UTF_8));
+             BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write(form.header());
+            out.write('\n');
+            List<String> batch = new ArrayList<>(LOOKUP_BATCH);
+            for (String user = users.readLine(); user != null; user = users.readLine()) {
+                if (user.isEmpty()) {
+                    continue;
+                }
+                batch.add(user);
+                if (batch.size() == LOOKUP_BATCH) {
+                    writeBatch(batch, form, lookups, out, tally);
+                    batch.clear();
+                }
+            }
+            writeBatch(batch, form, lookups, out, tally);
+        } finally {
+            if (lookups != null) {
+                lookups.shutdownNow();
+            }
+        }
+        return tally;
+    }
+
+    private void writeBatch(List<String> users, SegmentFileForm form, ExecutorService lookups, Writer out, Tally tally)
+            throws IOException {
+        tally.users += users.size();
+        if (form == SegmentFileForm.USER_ID) {
+            for (String user : users) {
+                writeRow(out, user);
+            }
+            tally.usersWritten += users.size();
+            tally.rows += users.size();
+            return;
+        }
+        List<Future<List<Endpoint>>> endpoints = new ArrayList<>(users.size());
+        for (String user : users) {
+            endpoints.add(lookups.submit(() -> pinpoint.userEndpoints(user)));
+        }
+        for (Future<List<Endpoint>> future : endpoints) {
+            tally.add(await(future), out);
+        }
+    }
+
+    private static List<Endpoint> await(Future<List<Endpoint>> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up endpoints", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void writeRow(Writer out, String value) throws IOException {
+        out.write(CsvCells.escape(value));
+        out.write('\n');
+    }
+
+    /** Stores the file under the first free name; returns its URL. */
+    private String store(Path csv, String bucket, String prefix, String name) {
+        for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+            ObjectRef ref = new ObjectRef(bucket, prefix + name + (attempt == 1 ? "" : "-" + attempt) + ".csv");
+            if (store.writeIfAbsent(ref, out -> Files.copy(csv, out))) {
+                return ref.url();
+            }
+        }
+        throw new IllegalStateException("segment " + name + " exists " + MAX_NAME_ATTEMPTS + " times under " + prefix);
+    }
+
+    private static String fileStem(String url) {
+        String file = ObjectRef.parse(url).fileName();
+        return file.substring(0, file.length() - ".csv".length());
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // a temporary file left behind in /tmp is harmless
+        }
+    }
+
+    /** Counts of one segment; every user lands in exactly one of written, without endpoint, opted out. */
+    private static final class Tally {
+        long users;
+        long usersWritten;
+        long withoutEndpoint;
+        long optedOut;
+        long rows;
+
+        void add(List<Endpoint> endpoints, Writer out) throws IOException {
+            boolean active = false;
+            int reachable = 0;
+            for (Endpoint endpoint : endpoints) {
+                if (!endpoint.active()) {
+                    continue;
+                }
+                active = true;
+                if (!endpoint.optedOut()) {
+                    writeRow(out, endpoint.id());
+                    reachable++;
+                }
+            }
+            if (reachable > 0) {
+                usersWritten++;
+                rows += reachable;
+            } else if (active) {
+                optedOut++;
+            } else {
+                withoutEndpoint++;
+            }
+        }
+    }
+}

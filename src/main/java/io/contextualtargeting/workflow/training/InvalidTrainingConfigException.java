@@ -1,0 +1,13 @@
+package io.contextualtargeting.workflow.training;
+
+import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.engine.InputProblemsException;
+import java.util.List;
+
+/** A training config, or a file it names, with problems; the message lists each with its line and field. */
+public class InvalidTrainingConfigException extends InputProblemsException {
+
+    public InvalidTrainingConfigException(String source, List<InputException> problems) {
+        super(source, problems, problems.size());
+    }
+}

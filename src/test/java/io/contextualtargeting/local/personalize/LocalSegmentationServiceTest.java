@@ -1,0 +1,88 @@
+package io.contextualtargeting.local.personalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.local.store.FolderObjectStore;
+import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
+import io.contextualtargeting.ports.SegmentationService.DatasetType;
+import io.contextualtargeting.ports.SegmentationService.ResourceState;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalSegmentationServiceTest {
+    private static final String SCHEMA = """
+            {"type": "record", "name": "Interactions", "fields": [
+              {"name": "USER_ID", "type": "string"}, {"name": "ITEM_ID", "type": "string"}, {"name": "TIMESTAMP", "type": "long"}]}
+            """;
+
+    @TempDir
+    Path root;
+
+    /** Calls {@code ensure} until the resource leaves its CREATE states, as the workflow's retries do. */
+    private static ResourceState poll(Supplier<ResourceState> ensure) {
+        ResourceState state = ensure.get();
+        assertThat(state.status()).isEqualTo("CREATE PENDING");
+        for (int i = 0; i < 5 && state.status().startsWith("CREATE ") && !state.isFailed(); i++) {
+            state = ensure.get();
+        }
+        return state;
+    }
+
+    private static String interactions(int users) {
+        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < 4; i++) {
+                csv.append("u").append(u).append(",i").append((u % 2) * 4 + i).append(',').append(1_700_000_000 + u * 10 + i).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void resourcesGoThroughPersonalizesLifecycleAndTheJobWritesItsOutput() {
+        FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(40));
+        store.writeText(new ObjectRef("bkt", "batch/g/s/job_config.json"), "{\"itemId\": \"i1\"}\n{\"itemId\": \"nope\"}\n");
+        var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(2).withThreads(1));
+
+        String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
+        String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
+        ResourceState imported = poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "train/g/interactions.csv")));
+        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of())).arn();
+        String version = poll(() -> personalize.ensureSolutionVersion(solution, "s-1")).arn();
+        BatchSegmentJobRequest job = new BatchSegmentJobRequest("job-1", version, new ObjectRef("bkt", "batch/g/s/job_config.json"),
+                new ObjectRef("bkt", "batch/g/s/out/"), 5, null);
+        ResourceState finished = poll(() -> personalize.ensureBatchSegmentJob(job));
+
+        assertThat(group).isEqualTo("arn:aws:personalize:local:000000000000:dataset-group/g");
+        assertThat(imported.status()).isEqualTo("ACTIVE");
+        assertThat(finished.status()).isEqualTo("ACTIVE");
+        assertThat(personalize.describeBatchSegmentJob(finished.arn()).status()).isEqualTo("ACTIVE");
+        String output = store.readText(new ObjectRef("bkt", "batch/g/s/out/job_config.json.out"));
+        assertThat(output.lines()).hasSize(2);
+        assertThat(output.lines().findFirst().orElseThrow()).startsWith("{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u");
+        assertThat(output.lines().skip(1).findFirst().orElseThrow()).contains("\"error\": \"item 'nope' is not in the training data\"");
+        assertThat(personalize.ensureDatasetGroup("g", null).status()).as("describe-or-create finds it again").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anImportOfABadFileFailsWithTheRowsLocation() {
+        FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
+        store.writeText(new ObjectRef("bkt", "i.csv"), "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000000\nu2,i2,later\n");
+        var personalize = new LocalSegmentationService(store, TrainingParameters.defaults());
+        String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
+        String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
+
+        ResourceState failed = poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "i.csv")));
+
+        assertThat(failed.status()).isEqualTo("CREATE FAILED");
+        assertThat(failed.failureReason()).contains("s3://bkt/i.csv, line 3, field TIMESTAMP");
+    }
+}

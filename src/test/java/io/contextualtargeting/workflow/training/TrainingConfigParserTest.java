@@ -1,0 +1,106 @@
+package io.contextualtargeting.workflow.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.ports.SegmentationService.DatasetType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingConfigParserTest {
+    private final TrainingConfigParser parser = new TrainingConfigParser();
+
+    static String config(String groupName, String recipe, String numResults) {
+        return config(groupName, recipe, numResults, true);
+    }
+
+    static String config(String groupName, String recipe, String numResults, boolean withItems) {
+        String items = withItems ? """
+                    ,"items": {
+                      "dataset": {"serviceConfig": {"name": "bw-items"}},
+                      "schema": {"serviceConfig": {"name": "bw-items-schema", "schema": "{\\"type\\": \\"record\\"}"}}
+                    }
+                """ : "";
+        return """
+                {
+                  "datasetGroup": {"serviceConfig": {"name": "%s"}},
+                  "datasets": {
+                    "interactions": {
+                      "dataset": {"serviceConfig": {"name": "bw-interactions"}},
+                      "schema": {"serviceConfig": {"name": "bw-interactions-schema",
+                        "schema": {"type": "record", "name": "Interactions", "fields": [{"name": "USER_ID", "type": "string"}]}}}
+                    }
+                %s  },
+                  "solutions": [
+                    {
+                      "serviceConfig": {"name": "bw-solution", "recipeArn": "%s"},
+                      "batchSegmentJobs": [{"serviceConfig": {"numResults": %s}}]
+                    }
+                  ]
+                }
+                """.formatted(groupName, items, recipe, numResults);
+    }
+
+    @Test
+    void readsAValidConfig() {
+        TrainingConfig config = parser.parse("train/bw/config.json", config("bingewatch", Recipes.ITEM_ATTRIBUTE_AFFINITY, "50"));
+
+        assertThat(config.datasetGroupName()).isEqualTo("bingewatch");
+        assertThat(config.datasets()).containsOnlyKeys(DatasetType.INTERACTIONS, DatasetType.ITEMS);
+        assertThat(config.datasets().get(DatasetType.INTERACTIONS).schema()).contains("\"USER_ID\"");
+        assertThat(config.datasets().get(DatasetType.ITEMS).schema()).isEqualTo("{\"type\": \"record\"}");
+        assertThat(config.solutions()).singleElement().satisfies(s -> {
+            assertThat(s.isAttributeAffinity()).isTrue();
+            assertThat(s.batchSegmentJobs()).containsExactly(new TrainingConfig.BatchSegmentJobConfig(50, null));
+        });
+    }
+
+    @Test
+    void reportsEveryProblemWithItsLineAndField() {
+        String text = config("x".repeat(64), "arn:aws:personalize:::recipe/aws-user-personalization", "0");
+
+        assertThatThrownBy(() -> parser.parse("train/bw/config.json", text))
+                .isInstanceOfSatisfying(InvalidTrainingConfigException.class, e -> {
+                    assertThat(e.problems()).extracting(InputException::field).containsExactly(
+                            "datasetGroup.serviceConfig.name",
+                            "solutions[0].serviceConfig.recipeArn",
+                            "solutions[0].batchSegmentJobs[0].serviceConfig.numResults");
+                    assertThat(e.problems()).extracting(InputException::line).containsExactly(2L, 16L, 17L);
+                    assertThat(e.getMessage()).startsWith("train/bw/config.json: 3 problems:")
+                            .contains("has 64 characters; Personalize allows at most 63")
+                            .contains("is not a user-segmentation recipe")
+                            .contains("not a whole number from 1 to 5000000");
+                });
+    }
+
+    @Test
+    void invalidJsonNamesTheLine() {
+        assertThatThrownBy(() -> parser.parse("c.json", "{\n  \"datasetGroup\": {,\n}"))
+                .isInstanceOf(InvalidTrainingConfigException.class)
+                .hasMessageStartingWith("c.json, line 2: not valid JSON");
+    }
+
+    @Test
+    void missingSectionsAreNamed() {
+        assertThatThrownBy(() -> parser.parse("c.json", "{}"))
+                .isInstanceOfSatisfying(InvalidTrainingConfigException.class, e -> assertThat(e.problems())
+                        .extracting(InputException::field)
+                        .containsExactly("datasetGroup.serviceConfig.name", "datasets", "solutions"));
+    }
+
+    @Test
+    void attributeAffinityNeedsAnItemsDataset() {
+        String text = config("bw", Recipes.ITEM_ATTRIBUTE_AFFINITY, "5", false);
+
+        assertThatThrownBy(() -> parser.parse("c.json", text)).hasMessageContaining("needs an items dataset");
+    }
+
+    @Test
+    void invalidNamesAreRejected() {
+        for (String bad : List.of("-leading-dash", "has space", "dot.ted")) {
+            assertThatThrownBy(() -> parser.parse("c.json", config(bad, Recipes.ITEM_AFFINITY, "5")))
+                    .as(bad).hasMessageContaining("is not a valid name");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.contextualtargeting.workflow.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contextualtargeting.engine.generate.DatasetGenerator;
+import io.contextualtargeting.engine.generate.GeneratorSettings;
+import io.contextualtargeting.local.store.FolderObjectStore;
+import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.workflow.ResourcePendingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateTrainingConfigTest {
+    private static final String CONFIG = "train/bingewatch/bingewatch_config.json";
+    private static final String TIME = "2026-11-28T10:15:00Z";
+
+    @TempDir
+    Path dir;
+    private FolderObjectStore store;
+    private ValidateTrainingConfig step;
+
+    @BeforeEach
+    void upload() throws IOException {
+        Path data = dir.resolve("data");
+        new DatasetGenerator().generate(GeneratorSettings.of(120, 60, 3).withInteractionsPerUser(10), data);
+        store = new FolderObjectStore(dir.resolve("s3"), (ref, size, etag) -> { });
+        Path personalize = data.resolve("personalize");
+        try (Stream<Path> files = Files.walk(personalize)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                store.write(new ObjectRef("bucket", personalize.relativize(file).toString()), out -> Files.copy(file, out));
+            }
+        }
+        step = new ValidateTrainingConfig(store);
+    }
+
+    private void edit(String key, String from, String to) {
+        ObjectRef ref = new ObjectRef("bucket", key);
+        String text = store.readText(ref);
+        assertThat(text).contains(from);
+        store.writeText(ref, text.replace(from, to));
+    }
+
+    @Test
+    void plansAGeneratedUpload() {
+        TrainingPlan plan = step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME));
+
+        assertThat(plan.datasetGroup().name()).isEqualTo("bingewatch");
+        assertThat(plan.datasets()).extracting(TrainingPlan.DatasetPlan::type).containsExactlyInAnyOrder("INTERACTIONS", "ITEMS", "USERS");
+        assertThat(plan.solutions()).hasSize(2);
+    }
+
+    @Test
+    void aFileNotYetUploadedIsWaitedFor() {
+        store.delete(new ObjectRef("bucket", "train/bingewatch/items.csv"));
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+                .isInstanceOf(ResourcePendingException.class)
+                .hasMessageContaining("s3://bucket/train/bingewatch/items.csv");
+    }
+
+    @Test
+    void aHeaderThatMissesASchemaFieldIsNamed() {
+        edit("train/bingewatch/interactions.csv", "USER_ID,ITEM_ID,EVENT_VALUE,EVENT_TYPE,TIMESTAMP", "USER_ID,ITEM_ID,EVENT_VALUE,EVENT_TYPE,TS");
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+                .isInstanceOf(InvalidTrainingConfigException.class)
+                .hasMessageContaining("interactions.csv, line 1, field TIMESTAMP");
+    }
+
+    @Test
+    void queriesAreCheckedAgainstTheItemsSchemaAndTheRecipeBeforeTraining() {
+        edit("batch/bingewatch/bingewatch-item-attribute-affinity/job_config.json", "ITEMS.GENRES = \\\"Drama\\\"\"}",
+                "ITEMS.GENRES = \\\"Drama\\\" OR ITEMS.GENRES = \\\"Comedy\\\"\"}");
+        edit("batch/bingewatch/bingewatch-item-affinity/job_config.json", "{\"itemId\"", "{\"itemAttributes\": \"ITEMS.GENRES = \\\"Drama\\\"\"}\n{\"itemId\"");
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+                .isInstanceOf(InvalidTrainingConfigException.class)
+                .hasMessageContaining("2 problems")
+                .hasMessageContaining("bingewatch-item-attribute-affinity/job_config.json, line 1, field itemAttributes")
+                .hasMessageContaining("OR")
+                .hasMessageContaining("bingewatch-item-affinity/job_config.json, line 1, field itemAttributes")
+                .hasMessageContaining("answers {\"itemId\": ...} queries only");
+    }
+
+    @Test
+    void aSchemaWithoutRequiredFieldsIsRefused() {
+        edit(CONFIG, "\"TIMESTAMP\"", "\"WHEN\"");
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+                .isInstanceOf(InvalidTrainingConfigException.class)
+                .hasMessageContaining("needs a non-null field TIMESTAMP of type long");
+    }
+}
