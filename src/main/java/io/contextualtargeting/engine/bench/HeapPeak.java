@@ -5,12 +5,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /** Peak heap use between {@link #reset()} and {@link #megabytes()}: the sum of the heap pools' peaks, an upper bound. */
-final class HeapPeak {
+public final class HeapPeak {
 
     private HeapPeak() {
     }
 
-    static void reset() {
+    public static void reset() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -19,7 +19,7 @@ final class HeapPeak {
         }
     }
 
-    static long megabytes() {
+    public static long megabytes() {
         long bytes = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -29,7 +29,7 @@ final class HeapPeak {
         return bytes >> 20;
     }
 
-    static long maxHeapMegabytes() {
+    public static long maxHeapMegabytes() {
         return Runtime.getRuntime().maxMemory() >> 20;
     }
 }

@@ -44,26 +44,26 @@ public final class ScoringBenchmark {
         out.printf("quantised index built in %.1f s%n", TrainingBenchmark.seconds(start));
         int n = Math.max(1, (int) Math.round(users * fraction));
         int[] fast = null;
-        double best = Double.MAX_VALUE;
+        Timing scan = new Timing();
         for (int r = 0; r < repeat; r++) {
-            start = System.nanoTime();
+            scan.start();
             fast = index.top(query, null, n);
-            best = Math.min(best, TrainingBenchmark.seconds(start));
+            scan.stop();
         }
-        out.printf("top %,d of %,d users (quantised scan + exact re-rank), one thread: best of %d %.0f ms%n",
-                n, users, repeat, best * 1000);
+        out.printf("top %,d of %,d users (quantised scan + exact re-rank), one thread: best of %d %s%n",
+                n, users, repeat, scan);
         float[] scores = new float[users];
         int[] plain = null;
-        double bestPlain = Double.MAX_VALUE;
+        Timing dense = new Timing();
         for (int r = 0; r < Math.min(repeat, 3); r++) {
-            start = System.nanoTime();
+            dense.start();
             for (int u = 0; u < users; u++) {
                 scores[u] = index.exact(u, query, null);
             }
             plain = TopUsers.select(scores, n);
-            bestPlain = Math.min(bestPlain, TrainingBenchmark.seconds(start));
+            dense.stop();
         }
-        out.printf("same with a float scan of every user, one thread: best of %d %.0f ms; results identical: %s%n",
-                Math.min(repeat, 3), bestPlain * 1000, Arrays.equals(fast, plain));
+        out.printf("same with a float scan of every user, one thread: best of %d %s; results identical: %s%n",
+                Math.min(repeat, 3), dense, Arrays.equals(fast, plain));
     }
 }

@@ -3,15 +3,21 @@ package io.contextualtargeting.local.cli;
 import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.local.bench.PostProcessingBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code benchmark}: prints the engine's speed on synthetic data held in memory. {@code train}
  * times training (and, with {@code --csv}, writing and parsing that many interactions);
- * {@code score} times one query's top users over many users on one thread.
+ * {@code score} times one query's top users over many users on one thread; {@code postprocess}
+ * times splitting a large job output into segments and writing their files.
  */
 final class BenchmarkCommand implements Command {
 
@@ -19,14 +25,15 @@ final class BenchmarkCommand implements Command {
     public String usage() {
         return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
                 + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
-                + " [--fraction 0.01] [--repeat 5]";
+                + " [--fraction 0.01] [--repeat 5] | benchmark postprocess [--users 5000000] [--lines 1] [--lookup-threads 4]"
+                + " [--work DIR]";
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
         List<String> mode = args.positional();
-        if (mode.size() != 1 || !List.of("train", "score").contains(mode.get(0))) {
-            throw new CliArgs.UsageException("say what to time: benchmark train or benchmark score");
+        if (mode.size() != 1 || !List.of("train", "score", "postprocess").contains(mode.get(0))) {
+            throw new CliArgs.UsageException("say what to time: benchmark train, benchmark score or benchmark postprocess");
         }
         long seed = args.longOption("seed", 1);
         if (mode.get(0).equals("train")) {
@@ -42,6 +49,20 @@ final class BenchmarkCommand implements Command {
             Optional<Path> csv = args.option("csv").map(Path::of);
             args.rejectUnknown();
             TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
+        } else if (mode.get(0).equals("postprocess")) {
+            int users = args.intOption("users", 5_000_000);
+            int lines = args.intOption("lines", 1);
+            int threads = args.intOption("lookup-threads", 4);
+            Path work = args.option("work").map(Path::of).orElse(null);
+            args.rejectUnknown();
+            Path root = work == null ? Files.createTempDirectory("postprocess") : Files.createDirectories(work);
+            try {
+                new PostProcessingBenchmark(root, threads, out).run(users, lines);
+            } finally {
+                if (work == null) {
+                    deleteTree(root);
+                }
+            }
         } else {
             int users = args.intOption("users", 10_000_000);
             int factors = args.intOption("factors", 64);
@@ -51,5 +72,13 @@ final class BenchmarkCommand implements Command {
             ScoringBenchmark.run(users, factors, fraction, repeat, seed, out);
         }
         return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

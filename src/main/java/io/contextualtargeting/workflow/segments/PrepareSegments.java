@@ -47,6 +47,11 @@ public final class PrepareSegments {
             throw new ResourceFailedException("batch segment job " + job.arn() + " is " + job.status()
                     + (job.failureReason() == null ? "" : ": " + job.failureReason()) + "; only ACTIVE jobs have an output");
         }
+        return split(job);
+    }
+
+    /** Splits the output of a finished job (already described as ACTIVE) into one users file per query. */
+    public SegmentBatch split(BatchSegmentJobDescription job) {
         List<ObjectRef> outputs = store.list(job.outputPrefix().bucket(), job.outputPrefix().key()).stream()
                 .filter(ref -> ref.key().endsWith(".out")).toList();
         if (outputs.isEmpty()) {
