@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.contextualtargeting.engine.data.DataSource;
 import io.contextualtargeting.engine.query.AttributeQuery;
 import io.contextualtargeting.engine.query.ItemQuery;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,10 @@ public final class BatchSegmentOutputReader {
         } catch (JsonProcessingException e) {
             throw new BatchOutputException(source.name(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     null, "not valid JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // bytes that start like UTF-16 or UTF-32 make the parser switch encodings and then fail
+            throw new BatchOutputException(source.name(), 0, null,
+                    "not UTF-8 text, which Personalize writes job output in: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.contextualtargeting.engine.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.contextualtargeting.engine.InputErrors;
 import io.contextualtargeting.engine.InputException;
@@ -20,7 +21,8 @@ import java.util.Optional;
  */
 class CsvReaderFuzzTest {
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
+    @DictionaryEntries({"USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE", "GENRES", ",\"", "\"\"", "|"})
     void anyBytesGiveRecordsOrAnErrorWithTheirLine(FuzzedDataProvider data) throws IOException {
         List<String> fields = new ArrayList<>();
         int count = data.consumeInt(1, 6);
