@@ -60,20 +60,21 @@ public final class LocalCloud {
     private final CloudModel model;
     private final FolderObjectStore store;
     private final LocalEngagementPlatform pinpoint;
+    private final LocalSegmentationService personalize;
     private final OutboxNotifier outbox;
     private final LocalEventBridge events;
     private final LocalStepFunctions stepFunctions;
     private final ExecutionStore executions;
 
     private LocalCloud(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = settings.clock();
         model = new TemplateLoader(settings.templates()).load("template.yaml", STACK_NAME, settings.parameters());
         events = LocalEventBridge.fromModel(model, clock, UUID::randomUUID);
         store = new FolderObjectStore(settings.work().resolve("s3"),
                 (ref, size, etag) -> events.objectCreated(ref.bucket(), ref.key(), size, etag));
         pinpoint = new LocalEngagementPlatform(store);
         outbox = new OutboxNotifier(settings.work().resolve("outbox"), settings.console());
-        LocalSegmentationService personalize = new LocalSegmentationService(store, settings.training());
+        personalize = new LocalSegmentationService(store, settings.training());
         NotifyStep notify = new NotifyStep(new NotificationFormatter(LocalCloud::executionLink), outbox);
         TrainingSteps training = new TrainingSteps(personalize);
         List<RequestHandler<?, ?>> handlers = List.of(
@@ -122,6 +123,11 @@ public final class LocalCloud {
         return events.drain(stepFunctions);
     }
 
+    /** The event buses: where tests put events of their own, or deliver one again as EventBridge may. */
+    public LocalEventBridge events() {
+        return events;
+    }
+
     /** The name of a bucket of the root stack, by logical id. */
     public String bucket(String logicalId) {
         return model.bucket(logicalId).orElseThrow(() -> new IllegalStateException("the template has no bucket " + logicalId))
@@ -138,6 +144,10 @@ public final class LocalCloud {
 
     public LocalEngagementPlatform pinpoint() {
         return pinpoint;
+    }
+
+    public LocalSegmentationService personalize() {
+        return personalize;
     }
 
     public OutboxNotifier outbox() {
@@ -157,9 +167,16 @@ public final class LocalCloud {
      * How to start the local cloud.
      *
      * @param waitScale how long Wait states and retry intervals really wait (0: not at all)
+     * @param clock     the time of events and of segment names (tests fix it to make uploads simultaneous)
      */
     public record Settings(Path work, TemplateSource templates, Map<String, String> parameters,
                            TrainingParameters training, double waitScale, ExecutionListener listener,
-                           java.io.PrintStream console) {
+                           java.io.PrintStream console, Clock clock) {
+
+        /** On the system clock. */
+        public Settings(Path work, TemplateSource templates, Map<String, String> parameters, TrainingParameters training,
+                        double waitScale, ExecutionListener listener, java.io.PrintStream console) {
+            this(work, templates, parameters, training, waitScale, listener, console, Clock.systemUTC());
+        }
     }
 }

@@ -36,10 +36,11 @@ final class LocalResource {
         return "ACTIVE".equals(status);
     }
 
-    ResourceState advance() {
+    /** @param held the resource's work never ends: it stays CREATE IN_PROGRESS */
+    ResourceState advance(boolean held) {
         if ("CREATE PENDING".equals(status)) {
             status = "CREATE IN_PROGRESS";
-        } else if ("CREATE IN_PROGRESS".equals(status)) {
+        } else if ("CREATE IN_PROGRESS".equals(status) && !held) {
             try {
                 work.run();
                 status = "ACTIVE";

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The local stand-in for Amazon Personalize: the same resources, names, ARNs and lifecycle, with
@@ -41,6 +42,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, SegmentModel> models = new HashMap<>();
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
+    private Predicate<String> held = arn -> false;
 
     /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
@@ -139,6 +141,21 @@ public final class LocalSegmentationService implements SegmentationService {
         return job;
     }
 
+    /**
+     * Keeps the resources whose ARN matches in CREATE IN_PROGRESS, as a training or an import that
+     * never finishes would; {@code arn -> false} lets them finish. For tests of polling bounds.
+     */
+    public synchronized void hold(Predicate<String> arns) {
+        held = arns;
+    }
+
+    /** Every resource created so far, by ARN, with its status, in creation order. */
+    public synchronized Map<String, String> resources() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        resources.forEach((arn, resource) -> statuses.put(arn, resource.state().status()));
+        return statuses;
+    }
+
     private ResourceState ensure(String arn, Runnable work) {
         LocalResource resource = resources.get(arn);
         if (resource == null) {
@@ -146,7 +163,7 @@ public final class LocalSegmentationService implements SegmentationService {
             resources.put(arn, resource);
             return resource.state();
         }
-        return resource.advance();
+        return resource.advance(held.test(arn));
     }
 
     /** Reads what the group's import jobs imported, as a solution version trains on it. */

@@ -8,6 +8,7 @@ import io.contextualtargeting.workflow.segments.SegmentsSummary;
 import io.contextualtargeting.workflow.training.TrainingPlan;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -102,7 +103,8 @@ public final class NotificationFormatter {
 
     private String segmentImport(NotificationRequest request, StringBuilder body) {
         ImportStatus status = read(request.details(), ImportStatus.class);
-        String segment = status == null || status.segmentName() == null ? "a segment file" : "segment " + status.segmentName();
+        String segment = status != null && status.segmentName() != null ? "segment " + status.segmentName()
+                : landedFile(request.details()).map(file -> "segment " + file).orElse("a segment file");
         if (status != null && status.jobId() != null) {
             body.append("Import job ").append(status.jobId()).append(" for ").append(segment)
                     .append(" from ").append(status.source()).append(": ").append(status.status())
@@ -119,6 +121,12 @@ public final class NotificationFormatter {
         body.append("The segment was not imported (or not completely): fix the file and upload it again. ")
                 .append("The segment file stays in S3 for other tools.\n");
         return "import of " + segment + " failed";
+    }
+
+    /** The file an import failed on before it started: the details are then the S3 event that landed it. */
+    private static Optional<String> landedFile(JsonNode details) {
+        String key = details == null ? "" : details.path("detail").path("object").path("key").asText("");
+        return key.isEmpty() ? Optional.empty() : Optional.of(key.substring(key.lastIndexOf('/') + 1));
     }
 
     private static String recipeName(String recipeArn) {

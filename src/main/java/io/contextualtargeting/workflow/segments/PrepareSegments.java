@@ -56,6 +56,7 @@ public final class PrepareSegments {
         Splitter splitter = new Splitter(job.outputPrefix(), new SegmentNames(clock.instant()));
         try {
             for (ObjectRef output : outputs) {
+                splitter.reading = output;
                 BatchSegmentOutputReader.read(new DataSource(output.url(), () -> store.read(output)), splitter);
             }
         } finally {
@@ -69,6 +70,7 @@ public final class PrepareSegments {
         private final ObjectRef outputPrefix;
         private final SegmentNames names;
         private final List<SegmentFile> segments = new ArrayList<>();
+        private ObjectRef reading;
         private Path usersFile;
         private BufferedWriter users;
 
@@ -85,7 +87,7 @@ public final class PrepareSegments {
         @Override
         public void user(long line, String userId) {
             if (userId.indexOf('\n') >= 0 || userId.indexOf('\r') >= 0) {
-                throw new InputException(outputPrefix.url(), line, "usersList", "a user id holds a line break");
+                throw new InputException(reading.url(), line, "usersList", "a user id holds a line break");
             }
             try {
                 if (users == null) {
@@ -106,7 +108,9 @@ public final class PrepareSegments {
             String query = SegmentNames.describe(input);
             if (error != null) {
                 close();
-                segments.add(new SegmentFile(index, name, query, null, count, error));
+                // Personalize's error names no place: the line of the output file is where to look.
+                segments.add(new SegmentFile(index, name, query, null, count,
+                        new InputException(reading.url(), line, "error", error).getMessage()));
                 return;
             }
             ObjectRef target = new ObjectRef(outputPrefix.bucket(), outputPrefix.key() + SEGMENTS_FOLDER
