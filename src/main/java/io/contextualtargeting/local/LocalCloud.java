@@ -128,6 +128,11 @@ public final class LocalCloud {
         return events;
     }
 
+    /** The deployed templates' resources: buckets, functions, state machines, buses and rules. */
+    public CloudModel model() {
+        return model;
+    }
+
     /** The name of a bucket of the root stack, by logical id. */
     public String bucket(String logicalId) {
         return model.bucket(logicalId).orElseThrow(() -> new IllegalStateException("the template has no bucket " + logicalId))

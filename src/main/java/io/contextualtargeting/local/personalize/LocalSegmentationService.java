@@ -15,11 +15,13 @@ import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.workflow.Json;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -28,7 +30,9 @@ import java.util.function.Predicate;
  * the embedded engine doing the work. An import job reads its whole file (a bad row fails the job
  * with the row's file, line and field), a solution version trains the engine on the group's
  * imported datasets, and a batch segment job writes {@code <input file name>.out} under its output
- * path, as Personalize does.
+ * path, as Personalize does. Names are taken per account as in Personalize: a solution or a job
+ * whose name another dataset group, dataset or solution version holds is refused
+ * (ResourceAlreadyExistsException), and so is a schema name given to other fields.
  */
 public final class LocalSegmentationService implements SegmentationService {
     private static final String ARN = "arn:aws:personalize:local:000000000000:";
@@ -36,6 +40,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private final ObjectStore store;
     private final TrainingParameters parameters;
     private final Map<String, LocalResource> resources = new LinkedHashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
     private final Map<String, String> schemas = new HashMap<>();
     private final Map<String, Map<DatasetType, Dataset>> datasetsByGroup = new HashMap<>();
     private final Map<String, Solution> solutions = new HashMap<>();
@@ -52,13 +57,17 @@ public final class LocalSegmentationService implements SegmentationService {
 
     @Override
     public synchronized ResourceState ensureDatasetGroup(String name, String domain) {
-        return ensure(ARN + "dataset-group/" + name, () -> datasetsByGroup.putIfAbsent(ARN + "dataset-group/" + name,
+        return ensure(ARN + "dataset-group/" + name, null, () -> datasetsByGroup.putIfAbsent(ARN + "dataset-group/" + name,
                 new EnumMap<>(DatasetType.class)));
     }
 
     @Override
     public synchronized ResourceState ensureSchema(String name, String avroSchemaJson, String domain) {
         String arn = ARN + "schema/" + name;
+        if (schemas.containsKey(arn) && !sameJson(schemas.get(arn), avroSchemaJson)) {
+            throw new IllegalStateException("ResourceAlreadyExistsException: schema " + name + " exists with other fields;"
+                    + " a schema never changes: give the new one another name (schema.serviceConfig.name in the config)");
+        }
         resources.computeIfAbsent(arn, a -> {
             SchemaReader.fromAvro(DataSource.ofText("schema " + name, avroSchemaJson));
             schemas.put(a, avroSchemaJson);
@@ -70,12 +79,12 @@ public final class LocalSegmentationService implements SegmentationService {
     @Override
     public synchronized ResourceState ensureDataset(String datasetGroupArn, DatasetType type, String name, String schemaArn) {
         String arn = ARN + "dataset/" + groupName(datasetGroupArn) + "/" + type.name();
-        return ensure(arn, () -> group(datasetGroupArn).put(type, new Dataset(arn, type, schemas.get(schemaArn))));
+        return ensure(arn, datasetGroupArn, () -> group(datasetGroupArn).put(type, new Dataset(arn, type, schemas.get(schemaArn))));
     }
 
     @Override
     public synchronized ResourceState ensureDatasetImportJob(String datasetArn, String jobName, ObjectRef data) {
-        return ensure(ARN + "dataset-import-job/" + jobName, () -> {
+        return ensure(ARN + "dataset-import-job/" + jobName, datasetArn, () -> {
             Dataset dataset = dataset(datasetArn);
             DataSource file = source(data);
             Optional<DatasetSchema> schema = Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
@@ -92,13 +101,14 @@ public final class LocalSegmentationService implements SegmentationService {
     public synchronized ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
                                                      Map<String, String> hyperparameters) {
         String arn = ARN + "solution/" + name;
-        return ensure(arn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, Map.copyOf(hyperparameters))));
+        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn,
+                Map.copyOf(hyperparameters))));
     }
 
     @Override
     public synchronized ResourceState ensureSolutionVersion(String solutionArn, String name) {
         String arn = solutionArn + "/" + name;
-        return ensure(arn, () -> {
+        return ensure(arn, solutionArn, () -> {
             Solution solution = solutions.get(solutionArn);
             if (solution == null) {
                 throw new IllegalStateException("solution " + solutionArn + " does not exist");
@@ -117,7 +127,7 @@ public final class LocalSegmentationService implements SegmentationService {
     @Override
     public synchronized ResourceState ensureBatchSegmentJob(BatchSegmentJobRequest request) {
         String arn = ARN + "batch-segment-job/" + request.jobName();
-        ResourceState state = ensure(arn, () -> {
+        ResourceState state = ensure(arn, request.solutionVersionArn(), () -> {
             SegmentModel model = models.get(request.solutionVersionArn());
             if (model == null) {
                 throw new IllegalStateException("solution version " + request.solutionVersionArn() + " is not ACTIVE");
@@ -156,14 +166,28 @@ public final class LocalSegmentationService implements SegmentationService {
         return statuses;
     }
 
-    private ResourceState ensure(String arn, Runnable work) {
+    /** @param owner the resource this one belongs to (null for none); the name is taken for it alone */
+    private ResourceState ensure(String arn, String owner, Runnable work) {
         LocalResource resource = resources.get(arn);
         if (resource == null) {
             resource = new LocalResource(arn, work);
             resources.put(arn, resource);
+            owners.put(arn, owner);
             return resource.state();
         }
+        if (!Objects.equals(owners.get(arn), owner)) {
+            throw new IllegalStateException("ResourceAlreadyExistsException: " + arn + " belongs to " + owners.get(arn)
+                    + ", not to " + owner + "; Personalize takes the name for the whole account: choose another name");
+        }
         return resource.advance(held.test(arn));
+    }
+
+    private static boolean sameJson(String a, String b) {
+        try {
+            return Json.mapper().readTree(a).equals(Json.mapper().readTree(b));
+        } catch (java.io.IOException e) {
+            return a.equals(b);
+        }
     }
 
     /** Reads what the group's import jobs imported, as a solution version trains on it. */

@@ -24,7 +24,7 @@ public final class CheckSegmentImport {
         ImportJob job = pinpoint.getImportJob(started.jobId());
         if (!job.isCompleted() && !job.isFailed()) {
             throw new ResourcePendingException("import job " + job.id() + " of segment " + started.segmentName()
-                    + " is " + job.status());
+                    + " is still " + job.status());
         }
         List<String> failures = job.failures() == null ? List.of()
                 : job.failures().stream().limit(MAX_FAILURES).map(Redaction::maskEmails).toList();

@@ -38,6 +38,11 @@ public final class NotificationFormatter {
         if (request.error() != null) {
             body.append("\nError: ").append(request.error().error()).append('\n')
                     .append(request.error().message()).append('\n');
+            if (request.error().isPolling()) {
+                body.append("The workflow stopped waiting: it polls each resource for a bounded time. The resource may"
+                        + " still finish; start the workflow again with this execution's input and it carries on from"
+                        + " the resources as they are, creating none twice.\n");
+            }
         }
         if (request.execution() != null) {
             body.append("\nExecution: ").append(executionLink.apply(request.execution())).append('\n');

@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +29,13 @@ import java.util.Locale;
  * {@code .out} file under its output path, whatever the input file was called) and splits it into
  * one users file per query, in S3 beside the output, so that no user list ever travels in the
  * execution state. Every line becomes a segment; a line Personalize could not answer becomes a
- * failed segment and the others go on.
+ * failed segment and the others go on. The time in segment names is the time the job's segments
+ * were first named (kept beside them), so post-processing the same job again names them alike and
+ * writes no second copy of a segment.
  */
 public final class PrepareSegments {
     static final String SEGMENTS_FOLDER = "segments/";
+    static final String NAMED_AT = SEGMENTS_FOLDER + "named-at";
 
     private final ObjectStore store;
     private final SegmentationService personalize;
@@ -53,7 +59,7 @@ public final class PrepareSegments {
             throw new InputException(job.outputPrefix().url(), 0, null, "the batch segment job " + job.jobName()
                     + " is ACTIVE but wrote no .out file here");
         }
-        Splitter splitter = new Splitter(job.outputPrefix(), new SegmentNames(clock.instant()));
+        Splitter splitter = new Splitter(job.outputPrefix(), new SegmentNames(namedAt(job.outputPrefix())));
         try {
             for (ObjectRef output : outputs) {
                 splitter.reading = output;
@@ -63,6 +69,20 @@ public final class PrepareSegments {
             splitter.close();
         }
         return new SegmentBatch(job.arn(), job.jobName(), splitter.segments);
+    }
+
+    /** When the job's segments were first named: now, unless an earlier run named them (a conditional write settles a race). */
+    private Instant namedAt(ObjectRef outputPrefix) {
+        ObjectRef marker = new ObjectRef(outputPrefix.bucket(), outputPrefix.key() + NAMED_AT);
+        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        store.writeIfAbsent(marker, out -> out.write(now.getBytes(StandardCharsets.UTF_8)));
+        String text = store.readText(marker).trim();
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InputException(marker.url(), 1, null, "'" + text + "' is not an ISO-8601 instant; delete the"
+                    + " object to name the segments anew");
+        }
     }
 
     /** Streams each line's users into a temporary file and stores it when the line ends. */

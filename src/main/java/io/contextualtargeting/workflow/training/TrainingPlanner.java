@@ -36,7 +36,8 @@ public final class TrainingPlanner {
     public TrainingPlan plan(TrainingConfig config, ObjectRef configObject, Instant uploadTime) {
         String runId = RUN_ID.format(uploadTime);
         List<DatasetPlan> datasets = new ArrayList<>();
-        config.datasets().forEach((type, dataset) -> datasets.add(datasetPlan(type, dataset, configObject, runId)));
+        config.datasets().forEach((type, dataset) -> datasets.add(datasetPlan(config.datasetGroupName(), type, dataset,
+                configObject, runId)));
         List<SolutionPlan> solutions = new ArrayList<>();
         for (SolutionConfig solution : config.solutions()) {
             solutions.add(solutionPlan(config.datasetGroupName(), solution, configObject.bucket(), runId, uploadTime));
@@ -45,10 +46,16 @@ public final class TrainingPlanner {
                 new DatasetGroupPlan(config.datasetGroupName(), config.domain(), null), datasets, solutions);
     }
 
-    private static DatasetPlan datasetPlan(DatasetType type, DatasetConfig dataset, ObjectRef configObject, String runId) {
+    /**
+     * Import job names are unique per account, dataset names only per dataset group: the job is
+     * named after the group and the dataset type, so two groups whose datasets share a name can be
+     * trained in the same second.
+     */
+    private static DatasetPlan datasetPlan(String group, DatasetType type, DatasetConfig dataset, ObjectRef configObject,
+                                           String runId) {
         ObjectRef data = configObject.sibling(dataFileName(type));
         return new DatasetPlan(type.name(), dataset.name(), dataset.schemaName(), dataset.schema(), data.url(),
-                runName(dataset.name(), runId), null, null);
+                runName(group + "-" + type.name().toLowerCase(Locale.ROOT), runId), null, null);
     }
 
     /** The CSV file a dataset is imported from, beside the config: interactions.csv, items.csv, users.csv. */
