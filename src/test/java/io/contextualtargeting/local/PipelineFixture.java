@@ -48,8 +48,13 @@ final class PipelineFixture {
 
     /** Generates the dataset once per test class; keeps the first queries of each job so a run stays short. */
     static void generate(Path base) throws IOException {
-        new DatasetGenerator().generate(SETTINGS, base);
-        DatasetLayout layout = new DatasetLayout(base, SETTINGS.name());
+        generate(base, SETTINGS);
+    }
+
+    /** Generates a dataset of other settings (another name, another seed) the same way. */
+    static void generate(Path base, GeneratorSettings settings) throws IOException {
+        new DatasetGenerator().generate(settings, base);
+        DatasetLayout layout = new DatasetLayout(base, settings.name());
         for (String solution : layout.solutions()) {
             Path input = layout.batchInput(solution);
             Files.write(input, Files.readAllLines(input).stream().limit(QUERIES_PER_JOB).toList());
@@ -138,12 +143,17 @@ final class PipelineFixture {
      * @param beforeUploads sees the cloud before anything is uploaded (to drive the local stand-ins)
      */
     PipelineRun run(Map<String, String> parameters, Consumer<LocalCloud> beforeUploads) {
+        return run(parameters, Clock.fixed(NOW, ZoneOffset.UTC), beforeUploads);
+    }
+
+    /** @param clock the time of events and segment names (a test may move it between uploads) */
+    PipelineRun run(Map<String, String> parameters, Clock clock, Consumer<LocalCloud> beforeUploads) {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         Path work = dir.resolve("work");
         LocalCloud.Settings settings = new LocalCloud.Settings(work, TemplateSource.classpath(LocalCloud.TEMPLATES),
                 parameters, TrainingParameters.defaults().withFactors(8).withIterations(2).withThreads(1), 0,
-                ExecutionListener.NONE, out, Clock.fixed(NOW, ZoneOffset.UTC));
+                ExecutionListener.NONE, out, clock);
         LocalCloud[] cloud = new LocalCloud[1];
         RunSummary summary = new LocalRun(data, settings).run(out, started -> {
             cloud[0] = started;

@@ -54,7 +54,9 @@ public final class NotificationFormatter {
         TrainingPlan plan = read(request.details(), TrainingPlan.class);
         String group = plan == null || plan.datasetGroup() == null ? "the uploaded config" : "dataset group " + plan.datasetGroup().name();
         if (!request.succeeded()) {
-            body.append("Training for ").append(group).append(" failed. Nothing further will run for this upload.\n");
+            // Solutions train side by side: a job announced before the failure is still post-processed.
+            body.append("Training for ").append(group).append(" failed. Batch segment jobs that finished before the failure"
+                    + " are post-processed as usual, each with its own email; nothing else of this upload runs.\n");
             return "training failed for " + group;
         }
         body.append("Training for ").append(group).append(" is complete.\n");
