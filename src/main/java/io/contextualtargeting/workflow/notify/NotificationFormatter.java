@@ -2,6 +2,7 @@ package io.contextualtargeting.workflow.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contextualtargeting.engine.PersonalData;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
@@ -13,7 +14,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Writes the email of each workflow's outcome: what was done, with figures, where the results are,
- * and on failure the error a person can act on. E-mail addresses never appear in it.
+ * and on failure the error a person can act on. E-mail addresses and phone numbers never appear in it.
  */
 public final class NotificationFormatter {
     private static final String PRODUCT = "contextual-targeting";
@@ -47,7 +48,7 @@ public final class NotificationFormatter {
         if (request.execution() != null) {
             body.append("\nExecution: ").append(executionLink.apply(request.execution())).append('\n');
         }
-        return new Notification(Redaction.maskEmails(PRODUCT + ": " + subject), Redaction.maskEmails(body.toString()));
+        return new Notification(PersonalData.mask(PRODUCT + ": " + subject), PersonalData.mask(body.toString()));
     }
 
     private String training(NotificationRequest request, StringBuilder body) {

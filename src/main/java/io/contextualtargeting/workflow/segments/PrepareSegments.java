@@ -10,6 +10,8 @@ import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
 import io.contextualtargeting.workflow.ResourceFailedException;
+import io.contextualtargeting.workflow.S3Keys;
+import io.contextualtargeting.workflow.training.TrainingPlanner;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +55,8 @@ public final class PrepareSegments {
             throw new ResourceFailedException("batch segment job " + job.arn() + " is " + job.status()
                     + (job.failureReason() == null ? "" : ": " + job.failureReason()) + "; only ACTIVE jobs have an output");
         }
+        // The job's output path comes from Personalize: it must still be where the training workflow puts outputs.
+        S3Keys.requireUnder(job.outputPrefix(), job.outputPrefix().bucket(), TrainingPlanner.BATCH_PREFIX, "", "a batch segment job output");
         List<ObjectRef> outputs = store.list(job.outputPrefix().bucket(), job.outputPrefix().key()).stream()
                 .filter(ref -> ref.key().endsWith(".out")).toList();
         if (outputs.isEmpty()) {

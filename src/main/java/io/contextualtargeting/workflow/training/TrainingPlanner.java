@@ -31,6 +31,9 @@ public final class TrainingPlanner {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter OUTPUT_STAMP = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     static final String JOB_INPUT_FILE = "job_config.json";
+    /** Where training configs (and their data) are uploaded; the batch segment job folders are under batch/. */
+    public static final String CONFIG_PREFIX = "train/";
+    public static final String BATCH_PREFIX = "batch/";
     private static final int MAX_NAME = 63;
 
     public TrainingPlan plan(TrainingConfig config, ObjectRef configObject, Instant uploadTime) {
@@ -64,7 +67,7 @@ public final class TrainingPlanner {
     }
 
     private static SolutionPlan solutionPlan(String group, SolutionConfig solution, String bucket, String runId, Instant uploadTime) {
-        String folder = "batch/" + group + "/" + solution.name() + "/";
+        String folder = BATCH_PREFIX + group + "/" + solution.name() + "/";
         List<BatchSegmentJobPlan> jobs = new ArrayList<>();
         List<BatchSegmentJobConfig> configs = solution.batchSegmentJobs();
         for (int j = 0; j < configs.size(); j++) {
