@@ -8,15 +8,14 @@ import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.HistoryEvent;
 import io.contextualtargeting.ports.ObjectRef;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,19 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * which one opted out; one endpoint.
  */
 class AccountingTest {
-    @TempDir
-    static Path base;
+    @RegisterExtension
+    static final TinyDataset DATASET = new TinyDataset();
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void generate() throws IOException {
-        PipelineFixture.generate(base);
-    }
-
     @Test
     void everyUserOfEverySegmentIsWrittenOrWithoutEndpointOrOptedOut() {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
         PipelineFixture.write(fixture.endpoints(), endpoints(PipelineFixture.SETTINGS.users()));
 
         PipelineRun run = fixture.run();

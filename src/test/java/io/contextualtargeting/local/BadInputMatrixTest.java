@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,20 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * failure email, with nothing half-imported; a legal case must succeed with every user accounted for.
  */
 class BadInputMatrixTest {
-    @TempDir
-    static Path base;
+    @RegisterExtension
+    static final TinyDataset DATASET = new TinyDataset();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void generate() throws IOException {
-        PipelineFixture.generate(base);
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputEndsInAClearErrorAndLegalInputSucceeds(Case example) {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
         example.breakData().accept(fixture);
 
         PipelineRun run = fixture.run();
@@ -318,7 +312,7 @@ class BadInputMatrixTest {
 
     /** Where {@link #addEndpoints} puts a user's 16th endpoint in the generated file: the last line. */
     private static int lineOfSixteenthEndpoint(String user) {
-        Path endpoints = new DatasetLayout(base, PipelineFixture.SETTINGS.name()).endpoints();
+        Path endpoints = new DatasetLayout(DATASET.base(), PipelineFixture.SETTINGS.name()).endpoints();
         return lines(endpoints).size() + 16 - endpointsOf(endpoints, user);
     }
 

@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.local.events.S3Events;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,19 +22,14 @@ class HostileKeysTest {
     private static final String CANARY = "canary4711";
     private static final String READ_FROM_OUTSIDE = "readfromoutside";
 
-    @TempDir
-    static Path base;
+    @RegisterExtension
+    static final TinyDataset DATASET = new TinyDataset();
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void generate() throws IOException {
-        PipelineFixture.generate(base);
-    }
-
     @Test
     void aConfigNamingPathsOutsideTheBucketIsRefusedBeforeAnythingIsRead() {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
         PipelineFixture.write(fixture.config(), PipelineFixture.read(fixture.config())
                 .replace("\"name\" : \"bingewatch\"", "\"name\" : \"../../../" + CANARY + "\"")
                 .replace("\"bingewatch-item-affinity\"", "\"../../etc/passwd\""));
@@ -52,13 +46,13 @@ class HostileKeysTest {
 
     @Test
     void uploadEventsWhoseKeysLeaveTheBucketAreRefusedAndReadNothing() {
-        PipelineRun run = new PipelineFixture(base, dir).run();
+        PipelineRun run = DATASET.copyTo(dir).run();
         LocalCloud cloud = run.cloud();
         String personalize = cloud.bucket("PersonalizeBucket");
         String imports = cloud.bucket("SegmentImportBucket");
         // Where the store would find "<bucket>/train/../../../canary.json": beside its own folder. Their
         // content carries a marker that shows wherever they are read.
-        String config = PipelineFixture.read(new DatasetLayout(base, PipelineFixture.SETTINGS.name()).trainingConfig());
+        String config = PipelineFixture.read(new DatasetLayout(DATASET.base(), PipelineFixture.SETTINGS.name()).trainingConfig());
         PipelineFixture.write(run.work().resolve(CANARY + ".json"), config.replace("bingewatch", READ_FROM_OUTSIDE));
         PipelineFixture.write(run.work().resolve(CANARY + ".csv"), "User.UserId,ChannelType,Address\n" + READ_FROM_OUTSIDE
                 + ",EMAIL,x@example.com\n");

@@ -3,14 +3,13 @@ package io.contextualtargeting.local;
 import static io.contextualtargeting.local.PipelineRun.TRAINING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,19 +21,14 @@ class PersonalDataExposureTest {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+\\d{8,15}");
 
-    @TempDir
-    static Path base;
+    @RegisterExtension
+    static final TinyDataset DATASET = new TinyDataset();
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void generate() throws IOException {
-        PipelineFixture.generate(base);
-    }
-
     @Test
     void noAddressOrPhoneNumberOfTheInputReachesExecutionsEmailsOrTheConsole() {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
         String email = field(PipelineFixture.line(fixture.endpoints(), 2), 3);
         String phone = PipelineFixture.lines(fixture.endpoints()).stream().map(l -> field(l, 3)).filter(a -> a.startsWith("+"))
                 .findFirst().orElseThrow();

@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,15 +33,10 @@ class PollingBoundsTest {
     /** The longest any one state may poll: training a solution version takes hours on Personalize. */
     private static final Duration MAX_POLLING = Duration.ofHours(12);
 
-    @TempDir
-    static Path base;
+    @RegisterExtension
+    static final TinyDataset DATASET = new TinyDataset();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void generate() throws IOException {
-        PipelineFixture.generate(base);
-    }
 
     @Test
     void everyPollingRetryHasMaxAttemptsAndABoundedTotalWait() throws IOException {
@@ -86,7 +81,7 @@ class PollingBoundsTest {
 
     @Test
     void aTrainingThatNeverFinishesEndsFailedAfterItsLastAttempt() throws IOException {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
 
         PipelineRun run = fixture.run(Map.of(), cloud -> cloud.personalize().hold(arn -> arn.matches(".*:solution/[^/]+/.+")));
 
@@ -106,7 +101,7 @@ class PollingBoundsTest {
 
     @Test
     void anImportThatNeverFinishesEndsFailedAfterItsLastAttempt() throws IOException {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
 
         PipelineRun run = fixture.run(Map.of(), cloud -> cloud.pinpoint().holdImports(true));
 

@@ -17,27 +17,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Workflows run again after a failure (or twice for one event) find what exists and create nothing twice. */
 class RerunTest {
     private static final String SOLUTION_VERSION = ".*:solution/[^/]+/.+";
 
-    @TempDir
-    static Path base;
+    @RegisterExtension
+    static final TinyDataset DATASET = new TinyDataset();
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void generate() throws IOException {
-        PipelineFixture.generate(base);
-    }
-
     @Test
     void aTrainingThatGaveUpWaitingCompletesWhenItsUploadEventIsDeliveredAgain() {
-        PipelineRun run = new PipelineFixture(base, dir).run(Map.of(), cloud -> cloud.personalize().hold(arn -> arn.matches(SOLUTION_VERSION)));
+        PipelineRun run = DATASET.copyTo(dir).run(Map.of(), cloud -> cloud.personalize().hold(arn -> arn.matches(SOLUTION_VERSION)));
         ExecutionRecord failed = run.execution(TRAINING);
         assertThat(failed.status().name()).isEqualTo("FAILED");
         Map<String, String> before = run.cloud().personalize().resources();
@@ -58,7 +53,7 @@ class RerunTest {
 
     @Test
     void aConfigUploadedAgainAfterAFixTrainsAnewWithTheSameDatasetGroupSchemasDatasetsAndSolutions() {
-        PipelineFixture fixture = new PipelineFixture(base, dir);
+        PipelineFixture fixture = DATASET.copyTo(dir);
         String good = PipelineFixture.read(fixture.interactions());
         PipelineFixture.editLine(fixture.interactions(), 6, l -> l.replaceAll(",\\d+$", ",yesterday"));
         FakeTime clock = new FakeTime(PipelineFixture.NOW.toString());
@@ -86,7 +81,7 @@ class RerunTest {
     @Test
     void postProcessingTheSameJobAgainWritesNoSecondSegmentFile() throws IOException {
         FakeTime clock = new FakeTime(PipelineFixture.NOW.toString());
-        PipelineRun run = new PipelineFixture(base, dir).run(Map.of(), clock, cloud -> { });
+        PipelineRun run = DATASET.copyTo(dir).run(Map.of(), clock, cloud -> { });
         assertThat(run.summary().allSucceeded()).isTrue();
         List<Path> files = run.segmentFiles();
         List<String> contents = files.stream().map(PipelineFixture::read).toList();
