@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.personalize.model.ResourceAlreadyExistsEx
  * name with the paginated List* action of its parent and creates it only when absent; a create that
  * loses a race with another execution ({@code ResourceAlreadyExistsException}) looks it up again.
  * A resource just created is reported as {@value #CREATE_PENDING}, Personalize's first status;
- * callers poll by calling again.
+ * callers poll by calling again. Clean-up ({@link #datasetGroupContents}, {@link #delete}) is
+ * {@link PersonalizeCleanup}'s.
  */
 public final class PersonalizeSegmentationService implements SegmentationService {
 
@@ -23,6 +24,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
     private final PersonalizeClient personalize;
     private final Optional<String> roleArn;
     private final AwsCalls calls = new AwsCalls("Amazon Personalize");
+    private final PersonalizeCleanup cleanup;
 
     /**
      * @param roleArn the role Personalize assumes to read the data and the job input from S3 and to
@@ -32,6 +34,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
     public PersonalizeSegmentationService(PersonalizeClient personalize, Optional<String> roleArn) {
         this.personalize = personalize;
         this.roleArn = roleArn.filter(arn -> !arn.isBlank());
+        this.cleanup = new PersonalizeCleanup(personalize, calls);
     }
 
     @Override
@@ -152,6 +155,16 @@ public final class PersonalizeSegmentationService implements SegmentationService
                 job.solutionVersionArn(), ObjectRef.parse(job.jobInput().s3DataSource().path()),
                 ObjectRef.parse(job.jobOutput().s3DataDestination().path()),
                 job.numResults() == null ? 0 : job.numResults());
+    }
+
+    @Override
+    public DatasetGroupContents datasetGroupContents(String datasetGroupName) {
+        return cleanup.datasetGroupContents(datasetGroupName);
+    }
+
+    @Override
+    public DeletionState delete(ResourceKind kind, String arn) {
+        return cleanup.delete(kind, arn);
     }
 
     /** @param createdStatus the status of a resource this call has just created */

@@ -4,6 +4,7 @@ import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.ports.Notifier;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.workflow.cleanup.CleanupSteps;
 import io.contextualtargeting.workflow.imports.CheckSegmentImport;
 import io.contextualtargeting.workflow.imports.StartSegmentImport;
 import io.contextualtargeting.workflow.notify.NotificationFormatter;
@@ -29,6 +30,12 @@ public class WorkflowBeans {
     @Singleton
     TrainingSteps trainingSteps(SegmentationService personalize) {
         return new TrainingSteps(personalize);
+    }
+
+    @Produces
+    @Singleton
+    CleanupSteps cleanupSteps(SegmentationService personalize) {
+        return new CleanupSteps(personalize);
     }
 
     @Produces

@@ -1,11 +1,14 @@
 package io.contextualtargeting.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.functions.CheckSegmentImportFunction;
 import io.contextualtargeting.functions.CreateBatchSegmentJobFunction;
 import io.contextualtargeting.functions.CreateDatasetGroupFunction;
 import io.contextualtargeting.functions.CreateSolutionFunction;
+import io.contextualtargeting.functions.DeleteDatasetGroupFunction;
+import io.contextualtargeting.functions.FindDatasetGroupResourcesFunction;
 import io.contextualtargeting.functions.ImportDatasetFunction;
 import io.contextualtargeting.functions.NotifyFunction;
 import io.contextualtargeting.functions.PrepareSegmentsFunction;
@@ -24,11 +27,13 @@ import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.local.pinpoint.LocalEngagementPlatform;
 import io.contextualtargeting.local.statemachine.ExecutionEnvironment;
 import io.contextualtargeting.local.statemachine.ExecutionListener;
+import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStore;
 import io.contextualtargeting.local.statemachine.LocalStepFunctions;
 import io.contextualtargeting.local.statemachine.TaskServices;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.workflow.cleanup.CleanupSteps;
 import io.contextualtargeting.workflow.imports.CheckSegmentImport;
 import io.contextualtargeting.workflow.imports.StartSegmentImport;
 import io.contextualtargeting.workflow.notify.NotificationFormatter;
@@ -84,6 +89,8 @@ public final class LocalCloud {
                 new CreateSolutionFunction(training),
                 new TrainSolutionVersionFunction(training),
                 new CreateBatchSegmentJobFunction(training),
+                new FindDatasetGroupResourcesFunction(new CleanupSteps(personalize)),
+                new DeleteDatasetGroupFunction(new CleanupSteps(personalize)),
                 new PrepareSegmentsFunction(new PrepareSegments(store, personalize, clock)),
                 new WriteSegmentFunction(new WriteSegment(store, pinpoint, 4)),
                 new SummarizeSegmentsFunction(),
@@ -133,6 +140,20 @@ public final class LocalCloud {
         return model;
     }
 
+    /** Starts an execution of a state machine, as {@code aws stepfunctions start-execution}, and runs it to its end. */
+    public ExecutionRecord startExecution(String stateMachineArn, JsonNode input) {
+        return stepFunctions.startExecution(stateMachineArn, null, input);
+    }
+
+    /** An output of the root stack, as {@code sam deploy} prints it. */
+    public String output(String name) {
+        JsonNode value = model.root().outputs().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the template has no output " + name + " (outputs: " + model.root().outputs().keySet() + ")");
+        }
+        return value.asText();
+    }
+
     /** The name of a bucket of the root stack, by logical id. */
     public String bucket(String logicalId) {
         return model.bucket(logicalId).orElseThrow(() -> new IllegalStateException("the template has no bucket " + logicalId))
@@ -147,12 +168,12 @@ public final class LocalCloud {
         return store;
     }
 
-    public LocalEngagementPlatform pinpoint() {
-        return pinpoint;
-    }
-
     public LocalSegmentationService personalize() {
         return personalize;
+    }
+
+    public LocalEngagementPlatform pinpoint() {
+        return pinpoint;
     }
 
     public OutboxNotifier outbox() {

@@ -1,21 +1,11 @@
 package io.contextualtargeting.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
@@ -24,35 +14,13 @@ import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
-class PersonalizeSegmentationServiceTest {
+class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
 
-    private static final String ROLE = "arn:aws:iam::123456789012:role/PersonalizeS3";
     private static final String GROUP = "arn:aws:personalize:us-east-1:123456789012:dataset-group/bingewatch";
     private static final String SOLUTION = "arn:aws:personalize:us-east-1:123456789012:solution/bw_affinity";
     private static final String VERSION = SOLUTION + "/v-1";
-
-    @RegisterExtension
-    static final WireMockExtension AWS = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private PersonalizeClient client;
-    private PersonalizeSegmentationService personalize;
-
-    @BeforeEach
-    void connect() {
-        client = TestAws.factory(AWS.baseUrl()).personalize();
-        personalize = new PersonalizeSegmentationService(client, Optional.of(ROLE));
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
 
     @Test
     void newDatasetGroupIsCreatedAndReportedPending() {
@@ -341,18 +309,5 @@ class PersonalizeSegmentationServiceTest {
                 .hasMessageContaining("DescribeBatchSegmentJob")
                 .hasMessageContaining("after 3 attempts");
         AWS.verify(exactly(TestAws.FAST_RETRIES.maxAttempts()), called("DescribeBatchSegmentJob"));
-    }
-
-    private static MappingBuilder action(String action) {
-        return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonPersonalize." + action));
-    }
-
-    private static RequestPatternBuilder called(String action) {
-        return postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonPersonalize." + action));
-    }
-
-    private static ResponseDefinitionBuilder error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\": \"" + code + "\", \"message\": \"" + message + "\"}");
     }
 }

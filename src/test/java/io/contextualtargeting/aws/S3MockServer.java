@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs Adobe's S3Mock (a real S3-protocol server; the exec jar that the build copies to
  * target/s3mock) as a child process on a free port for the tests of one class, and stops it after.
  */
-final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
+public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
 
     static final Path JAR = Path.of("target", "s3mock", "s3mock-exec.jar");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
@@ -30,11 +30,11 @@ final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
     private Path log;
     private int port;
 
-    S3MockServer(String... buckets) {
+    public S3MockServer(String... buckets) {
         this.buckets = List.of(buckets);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

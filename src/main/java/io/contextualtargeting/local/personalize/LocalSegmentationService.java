@@ -17,9 +17,11 @@ import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.Json;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,12 @@ import java.util.function.Predicate;
  * path, as Personalize does. Names are taken per account as in Personalize: a solution or a job
  * whose name another dataset group, dataset or solution version holds is refused
  * (ResourceAlreadyExistsException), and so is a schema name given to other fields.
+ *
+ * <p>Deletion follows Personalize's rules: a dataset waits for its running import jobs and for the
+ * group's solution versions in training, a schema for the datasets that use it, a dataset group
+ * for everything it holds; a solution's versions still training are stopped first. Locally a
+ * resource advances only when polled, so a job whose workflow no longer polls it stays in progress
+ * and blocks the deletions that wait for it, as a job that outlasts the clean-up's bound does on AWS.
  */
 public final class LocalSegmentationService implements SegmentationService {
     private static final String ARN = "arn:aws:personalize:local:000000000000:";
@@ -40,8 +48,8 @@ public final class LocalSegmentationService implements SegmentationService {
     private final ObjectStore store;
     private final TrainingParameters parameters;
     private final Map<String, LocalResource> resources = new LinkedHashMap<>();
-    private final Map<String, String> owners = new HashMap<>();
     private final Map<String, String> schemas = new HashMap<>();
+    private final Map<String, String> datasetSchemas = new HashMap<>();
     private final Map<String, Map<DatasetType, Dataset>> datasetsByGroup = new HashMap<>();
     private final Map<String, Solution> solutions = new HashMap<>();
     private final Map<String, SegmentModel> models = new HashMap<>();
@@ -79,6 +87,7 @@ public final class LocalSegmentationService implements SegmentationService {
     @Override
     public synchronized ResourceState ensureDataset(String datasetGroupArn, DatasetType type, String name, String schemaArn) {
         String arn = ARN + "dataset/" + groupName(datasetGroupArn) + "/" + type.name();
+        datasetSchemas.putIfAbsent(arn, schemaArn);
         return ensure(arn, datasetGroupArn, () -> group(datasetGroupArn).put(type, new Dataset(arn, type, schemas.get(schemaArn))));
     }
 
@@ -101,8 +110,7 @@ public final class LocalSegmentationService implements SegmentationService {
     public synchronized ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
                                                      Map<String, String> hyperparameters) {
         String arn = ARN + "solution/" + name;
-        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn,
-                Map.copyOf(hyperparameters))));
+        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, Map.copyOf(hyperparameters))));
     }
 
     @Override
@@ -151,6 +159,116 @@ public final class LocalSegmentationService implements SegmentationService {
         return job;
     }
 
+    @Override
+    public synchronized DatasetGroupContents datasetGroupContents(String datasetGroupName) {
+        String group = ARN + "dataset-group/" + datasetGroupName;
+        if (!resources.containsKey(group)) {
+            return DatasetGroupContents.none(datasetGroupName);
+        }
+        List<String> datasets = children(group, "dataset/");
+        return new DatasetGroupContents(datasetGroupName, group, children(group, "solution/"), List.of(), List.of(),
+                datasets, datasets.stream().map(datasetSchemas::get).filter(Objects::nonNull).distinct().toList());
+    }
+
+    @Override
+    public synchronized DeletionState delete(ResourceKind kind, String arn) {
+        LocalResource resource = resources.get(arn);
+        if (resource == null) {
+            return DeletionState.deleted(arn);
+        }
+        if (resource.isDeleting()) {
+            if (resource.advanceDeletion()) {
+                remove(arn);
+                return DeletionState.deleted(arn);
+            }
+            return new DeletionState(arn, resource.status(), null);
+        }
+        if (resource.isCreating()) {
+            return new DeletionState(arn, resource.status(), "its creation to end");
+        }
+        Optional<String> training = kind == ResourceKind.SOLUTION ? stopTraining(arn) : Optional.empty();
+        if (training.isPresent()) {
+            return new DeletionState(arn, resource.status(), training.get());
+        }
+        List<String> users = usersOf(kind, arn);
+        if (!users.isEmpty()) {
+            return new DeletionState(arn, resource.status(), "what still uses it (" + String.join(", ", users) + ")");
+        }
+        if (kind == ResourceKind.SCHEMA) {
+            remove(arn);
+            return DeletionState.deleted(arn);
+        }
+        resource.startDeletion();
+        return new DeletionState(arn, resource.status(), null);
+    }
+
+    /** Every resource the stand-in holds, by ARN: what a clean-up leaves behind. */
+    public synchronized List<String> resourceArns() {
+        return List.copyOf(resources.keySet());
+    }
+
+    /**
+     * Moves the solution's versions in training one step towards CREATE STOPPED; says what the
+     * solution's deletion waits for, or empty when none trains.
+     */
+    private Optional<String> stopTraining(String solutionArn) {
+        List<LocalResource> training = children(solutionArn).stream().filter(v -> v.isCreating() || v.isStopping()).toList();
+        for (LocalResource version : training) {
+            if (version.isCreating()) {
+                version.stop();
+            } else {
+                version.advance(false);
+            }
+        }
+        return training.isEmpty() ? Optional.empty() : Optional.of("training to stop: solution versions "
+                + String.join(", ", training.stream().map(LocalResource::arn).toList()));
+    }
+
+    /** What keeps a resource from being deleted, as Personalize sees it. */
+    private List<String> usersOf(ResourceKind kind, String arn) {
+        List<String> users = new ArrayList<>();
+        switch (kind) {
+            case DATASET -> {
+                children(arn).stream().filter(LocalResource::isCreating).forEach(job -> users.add("import job " + job.arn()));
+                String group = resources.get(arn).parentArn();
+                children(group, "solution/").forEach(solution -> children(solution).stream().filter(LocalResource::isCreating)
+                        .forEach(version -> users.add("solution version " + version.arn() + " in training")));
+            }
+            case SCHEMA -> datasetSchemas.forEach((dataset, schema) -> {
+                if (schema.equals(arn) && resources.containsKey(dataset)) {
+                    users.add("dataset " + dataset);
+                }
+            });
+            case DATASET_GROUP -> children(arn).forEach(child -> users.add(child.arn()));
+            default -> {
+            }
+        }
+        return users;
+    }
+
+    /** Removes a deleted resource, what it holds and what the engine kept of them. */
+    private void remove(String arn) {
+        children(arn).forEach(child -> remove(child.arn()));
+        resources.remove(arn);
+        schemas.remove(arn);
+        datasetSchemas.remove(arn);
+        solutions.remove(arn);
+        models.remove(arn);
+        metrics.remove(arn);
+        jobs.remove(arn);
+        datasetsByGroup.remove(arn);
+        datasetsByGroup.values().forEach(datasets -> datasets.values().removeIf(d -> d.arn().equals(arn)));
+    }
+
+    private List<LocalResource> children(String parentArn) {
+        return resources.values().stream().filter(r -> parentArn.equals(r.parentArn())).toList();
+    }
+
+    /** The ARNs of the children of one kind ({@code "dataset/"}, {@code "solution/"}). */
+    private List<String> children(String parentArn, String kind) {
+        return children(parentArn).stream().map(LocalResource::arn).filter(a -> a.startsWith(ARN + kind)).toList();
+    }
+
     /**
      * Keeps the resources whose ARN matches in CREATE IN_PROGRESS, as a training or an import that
      * never finishes would; {@code arn -> false} lets them finish. For tests of polling bounds.
@@ -159,25 +277,24 @@ public final class LocalSegmentationService implements SegmentationService {
         held = arns;
     }
 
-    /** Every resource created so far, by ARN, with its status, in creation order. */
+    /** Every resource the stand-in holds, by ARN, with its status, in creation order. */
     public synchronized Map<String, String> resources() {
         Map<String, String> statuses = new LinkedHashMap<>();
         resources.forEach((arn, resource) -> statuses.put(arn, resource.state().status()));
         return statuses;
     }
 
-    /** @param owner the resource this one belongs to (null for none); the name is taken for it alone */
-    private ResourceState ensure(String arn, String owner, Runnable work) {
+    /** @param parentArn the resource this one belongs to (null for none); the name is taken for it alone */
+    private ResourceState ensure(String arn, String parentArn, Runnable work) {
         LocalResource resource = resources.get(arn);
         if (resource == null) {
-            resource = new LocalResource(arn, work);
+            resource = new LocalResource(arn, parentArn, work);
             resources.put(arn, resource);
-            owners.put(arn, owner);
             return resource.state();
         }
-        if (!Objects.equals(owners.get(arn), owner)) {
-            throw new IllegalStateException("ResourceAlreadyExistsException: " + arn + " belongs to " + owners.get(arn)
-                    + ", not to " + owner + "; Personalize takes the name for the whole account: choose another name");
+        if (!Objects.equals(resource.parentArn(), parentArn)) {
+            throw new IllegalStateException("ResourceAlreadyExistsException: " + arn + " belongs to " + resource.parentArn()
+                    + ", not to " + parentArn + "; Personalize takes the name for the whole account: choose another name");
         }
         return resource.advance(held.test(arn));
     }

@@ -3,6 +3,8 @@ package io.contextualtargeting.workflow.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contextualtargeting.engine.PersonalData;
+import io.contextualtargeting.workflow.cleanup.CleanupReport;
+import io.contextualtargeting.workflow.cleanup.CleanupRequest;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
@@ -34,6 +36,7 @@ public final class NotificationFormatter {
             case "training" -> subject = training(request, body);
             case "segment-postprocessing" -> subject = segments(request, body);
             case "segment-import" -> subject = segmentImport(request, body);
+            case "cleanup" -> subject = cleanup(request, body);
             default -> subject = request.workflow() + " " + request.outcome().toLowerCase(Locale.ROOT);
         }
         if (request.error() != null) {
@@ -42,7 +45,7 @@ public final class NotificationFormatter {
             if (request.error().isPolling()) {
                 body.append("The workflow stopped waiting: it polls each resource for a bounded time. The resource may"
                         + " still finish; start the workflow again with this execution's input and it carries on from"
-                        + " the resources as they are, creating none twice.\n");
+                        + " the resources as they are.\n");
             }
         }
         if (request.execution() != null) {
@@ -59,6 +62,10 @@ public final class NotificationFormatter {
             body.append("Training for ").append(group).append(" failed. Batch segment jobs that finished before the failure"
                     + " are post-processed as usual, each with its own email; nothing else of this upload runs.\n");
             return "training failed for " + group;
+        }
+        if (plan == null || plan.solutions() == null) {
+            body.append("Training for ").append(group).append(" is complete; the workflow passed no details.\n");
+            return "training complete for " + group;
         }
         body.append("Training for ").append(group).append(" is complete.\n");
         for (TrainingPlan.SolutionPlan solution : plan.solutions()) {
@@ -135,6 +142,32 @@ public final class NotificationFormatter {
     private static Optional<String> landedFile(JsonNode details) {
         String key = details == null ? "" : details.path("detail").path("object").path("key").asText("");
         return key.isEmpty() ? Optional.empty() : Optional.of(key.substring(key.lastIndexOf('/') + 1));
+    }
+
+    private String cleanup(NotificationRequest request, StringBuilder body) {
+        CleanupReport report = request.succeeded() ? read(request.details(), CleanupReport.class) : null;
+        if (report == null) {
+            CleanupRequest input = read(request.details(), CleanupRequest.class);
+            String group = input == null || input.datasetGroup() == null ? "a dataset group" : "dataset group " + input.datasetGroup();
+            body.append("Clean-up of the Amazon Personalize resources of ").append(group).append(" failed. What it deleted ")
+                    .append("stays deleted; once the cause is fixed, start the clean-up again: it goes on with what remains.\n");
+            return "clean-up failed for " + group;
+        }
+        String group = "dataset group " + report.datasetGroup();
+        if (report.datasetGroupArn() == null) {
+            body.append("No Amazon Personalize dataset group is named ").append(report.datasetGroup()).append(": nothing was deleted.\n");
+            return "nothing to clean up for " + group;
+        }
+        body.append("Deleted ").append(report.deleted().size()).append(" Amazon Personalize resources of ").append(group)
+                .append(" (each solution with its versions):\n");
+        report.deleted().forEach(arn -> body.append("  - ").append(arn).append('\n'));
+        if (!report.keptSchemas().isEmpty()) {
+            body.append("Kept, because datasets of other dataset groups use them:\n");
+            report.keptSchemas().forEach(arn -> body.append("  - ").append(arn).append('\n'));
+        }
+        body.append("\nData in S3 is kept: training data, batch segment job inputs and outputs, segment files. ")
+                .append("docs/cleanup.md says how to empty the buckets and delete the stack.\n");
+        return "Personalize resources of " + group + " deleted";
     }
 
     private static String recipeName(String recipeArn) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
 import io.contextualtargeting.workflow.training.TrainingPlan;
@@ -57,5 +58,40 @@ class NotificationFormatterTest {
         assertThat(email.subject()).isEqualTo("contextual-targeting: 1 of 2 segments failed for job-1");
         assertThat(email.body()).contains("2 queries, 1 segment files written, 1 failed",
                 "users 10, written 7, without endpoint 2, opted out 1, endpoints 9", "FAILED: unknown item 9");
+    }
+
+    @Test
+    void cleanupEmailListsWhatWasDeletedAndTheSchemasKept() {
+        CleanupReport report = new CleanupReport("bw", "arn:dg", List.of("arn:solution", "arn:dataset", "arn:dg"),
+                List.of("arn:shared-schema"));
+
+        Notification email = formatter.format(new NotificationRequest("cleanup", "SUCCEEDED", "arn:exec", json(report), null));
+
+        assertThat(email.subject()).isEqualTo("contextual-targeting: Personalize resources of dataset group bw deleted");
+        assertThat(email.body()).contains("Deleted 3 Amazon Personalize resources of dataset group bw", "  - arn:solution",
+                "Kept, because datasets of other dataset groups use them:\n  - arn:shared-schema", "Data in S3 is kept");
+    }
+
+    @Test
+    void cleanupOfAnUnknownDatasetGroupSaysNothingWasDeleted() {
+        CleanupReport report = new CleanupReport("typo", null, List.of(), List.of());
+
+        Notification email = formatter.format(new NotificationRequest("cleanup", "SUCCEEDED", "arn:exec", json(report), null));
+
+        assertThat(email.subject()).isEqualTo("contextual-targeting: nothing to clean up for dataset group typo");
+        assertThat(email.body()).contains("No Amazon Personalize dataset group is named typo: nothing was deleted.");
+    }
+
+    @Test
+    void cleanupThatStoppedWaitingSaysSoAndNamesTheDatasetGroup() {
+        ErrorInfo error = new ErrorInfo("io.contextualtargeting.workflow.ResourcePendingException",
+                "{\"errorMessage\":\"clean-up of dataset group bw waits for 1 deletion: dataset arn:ds is ACTIVE\"}");
+        JsonNode state = json(Map.of("datasetGroup", "bw", "resources", Map.of("name", "bw")));
+
+        Notification email = formatter.format(new NotificationRequest("cleanup", "FAILED", "arn:exec", state, error));
+
+        assertThat(email.subject()).isEqualTo("contextual-targeting: clean-up failed for dataset group bw");
+        assertThat(email.body()).contains("a deletion did not finish in time", "dataset arn:ds is ACTIVE",
+                "start the clean-up again: it goes on with what remains");
     }
 }
