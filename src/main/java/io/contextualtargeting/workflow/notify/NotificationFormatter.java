@@ -42,7 +42,8 @@ public final class NotificationFormatter {
         if (request.error() != null) {
             body.append("\nError: ").append(request.error().error()).append('\n')
                     .append(request.error().message()).append('\n');
-            if (request.error().isPolling()) {
+            // The clean-up email says it in its own words.
+            if (request.error().isPolling() && !"cleanup".equals(request.workflow())) {
                 body.append("The workflow stopped waiting: it polls each resource for a bounded time. The resource may"
                         + " still finish; start the workflow again with this execution's input and it carries on from"
                         + " the resources as they are.\n");
@@ -151,6 +152,9 @@ public final class NotificationFormatter {
             String group = input == null || input.datasetGroup() == null ? "a dataset group" : "dataset group " + input.datasetGroup();
             body.append("Clean-up of the Amazon Personalize resources of ").append(group).append(" failed. What it deleted ")
                     .append("stays deleted; once the cause is fixed, start the clean-up again: it goes on with what remains.\n");
+            if (request.error() != null && request.error().isPolling()) {
+                body.append("It stopped waiting because a deletion did not finish in time; the error says which.\n");
+            }
             return "clean-up failed for " + group;
         }
         String group = "dataset group " + report.datasetGroup();

@@ -75,11 +75,16 @@ public final class PrepareSegments {
         return new SegmentBatch(job.arn(), job.jobName(), splitter.segments);
     }
 
-    /** When the job's segments were first named: now, unless an earlier run named them (a conditional write settles a race). */
+    /**
+     * When the job's segments were first named: now, unless an earlier run named them. The marker is
+     * found by listing, which the function may do under batch/ (looking up a missing key would need
+     * ListBucket on the whole bucket); two runs racing in different seconds may each keep their own.
+     */
     private Instant namedAt(ObjectRef outputPrefix) {
         ObjectRef marker = new ObjectRef(outputPrefix.bucket(), outputPrefix.key() + NAMED_AT);
-        String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        store.writeIfAbsent(marker, out -> out.write(now.getBytes(StandardCharsets.UTF_8)));
+        if (!store.list(marker.bucket(), marker.key()).contains(marker)) {
+            store.writeText(marker, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
         String text = store.readText(marker).trim();
         try {
             return Instant.parse(text);
