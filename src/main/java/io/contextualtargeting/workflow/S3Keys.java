@@ -18,9 +18,9 @@ public final class S3Keys {
      * to EventBridge, which start our workflows. So the key is taken as it is when that object
      * exists, else URL-decoded when that one exists; either way a notification routed through
      * another channel still finds its object. A key naming no object is returned as it is, so the
-     * read that follows reports it. A key with an empty, {@code .} or {@code ..} segment is refused
-     * before anything is looked up, decoded or not: no layout of ours has one, and on a file system
-     * (the local store) it would name another folder.
+     * read that follows reports it. A key with a {@code .} or {@code ..} segment, a {@code //}, a
+     * leading {@code /} or a backslash is refused before anything is looked up, decoded or not: no
+     * layout of ours has one, and on a file system (the local store) it would name another folder.
      */
     public static ObjectRef fromEvent(ObjectStore store, String bucket, String key) {
         if (bucket == null || bucket.isEmpty() || key == null || key.isEmpty()) {
@@ -49,13 +49,13 @@ public final class S3Keys {
 
     private static ObjectRef requirePlain(ObjectRef ref) {
         if (!isPlain(ref.key())) {
-            throw new InputException(ref.url(), 0, null, "the key has an empty, '.' or '..' segment (or a backslash);"
-                    + " such keys are refused: name the object without them");
+            throw new InputException(ref.url(), 0, null, "the key has a '.' or '..' segment, a '//', a leading '/' or a"
+                    + " backslash; such keys are refused: name the object without them");
         }
         return ref;
     }
 
-    /** No empty, '.' or '..' segment, no backslash or NUL: the key names the same place in S3 and in a folder. */
+    /** No '.' or '..' segment, no '//', leading '/', backslash or NUL: the key names the same place in S3 and in a folder. */
     private static boolean isPlain(String key) {
         if (key.startsWith("/") || key.indexOf('\\') >= 0 || key.indexOf('\0') >= 0) {
             return false;
