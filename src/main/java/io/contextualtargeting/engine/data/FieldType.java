@@ -14,10 +14,6 @@ public enum FieldType {
         return avroName;
     }
 
-    public boolean isNumeric() {
-        return this == INT || this == LONG || this == FLOAT || this == DOUBLE;
-    }
-
     static FieldType ofAvroName(String name) {
         for (FieldType type : values()) {
             if (type.avroName.equals(name)) {

@@ -37,9 +37,4 @@ public final class ItemAttributes {
         }
         return values.getOrDefault(value, NONE);
     }
-
-    /** How many distinct values the column has, for summaries and hints. */
-    public int valueCount(String column) {
-        return itemsByColumnAndValue.getOrDefault(column.toUpperCase(Locale.ROOT), Map.of()).size();
-    }
 }

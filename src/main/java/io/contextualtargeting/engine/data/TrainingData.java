@@ -82,10 +82,6 @@ public final class TrainingData {
         return timestamps[interaction];
     }
 
-    public boolean hasEventValues() {
-        return eventValues != null;
-    }
-
     /** The EVENT_VALUE, or NaN when the row has none or the file has no such column. */
     public float eventValue(int interaction) {
         return eventValues == null ? Float.NaN : eventValues[interaction];

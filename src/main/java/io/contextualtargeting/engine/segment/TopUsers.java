@@ -23,23 +23,22 @@ public final class TopUsers {
             }
         }
         int[] candidates = new int[count];
+        float[] candidateScores = new float[count];
         int c = 0;
         for (int u = 0; u < scores.length; u++) {
             if (scores[u] >= threshold && scores[u] != Float.NEGATIVE_INFINITY) {
+                candidateScores[c] = scores[u];
                 candidates[c++] = u;
             }
         }
-        return best(candidates, scores, n);
+        return best(candidates, candidateScores, n);
     }
 
-    /**
-     * The {@code n} best of {@code candidates} by {@code scoreOf[candidate]}, ordered; the scores
-     * array is indexed by user like the candidates.
-     */
-    static int[] best(int[] candidates, float[] scoreOf, int n) {
+    /** The {@code n} best of {@code candidates} (user indices) whose scores are {@code candidateScores}, ordered. */
+    static int[] best(int[] candidates, float[] candidateScores, int n) {
         long[] keys = new long[candidates.length];
         for (int i = 0; i < candidates.length; i++) {
-            keys[i] = orderKey(scoreOf[candidates[i]], candidates[i]);
+            keys[i] = orderKey(candidateScores[i], candidates[i]);
         }
         Arrays.sort(keys);
         int[] result = new int[Math.min(n, keys.length)];

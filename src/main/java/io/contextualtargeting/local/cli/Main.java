@@ -21,6 +21,7 @@ public final class Main {
         commands.put("generate", new GenerateCommand(System::nanoTime));
         commands.put("executions", new ExecutionsCommand(java.time.Clock.systemUTC()));
         commands.put("execution", new ExecutionCommand(java.time.Clock.systemUTC()));
+        commands.put("benchmark", new BenchmarkCommand());
         return commands;
     }
 

@@ -66,8 +66,9 @@ final class SegmentCommand implements Command {
 
         SegmentModel model = SegmentModelTrainer.train(data, parameters);
         long trained = System.nanoTime();
-        out.printf("trained %d factors x %d iterations on %d threads in %.1f s%n", parameters.factors(),
-                parameters.iterations(), parameters.threads(), seconds(read, trained));
+        out.printf("trained %d factors x %d iterations on %d threads in %.1f s; %,d users can be ranked%n",
+                parameters.factors(), parameters.iterations(), parameters.threads(), seconds(read, trained),
+                model.rankableUserCount());
 
         if (output.toAbsolutePath().getParent() != null) {
             Files.createDirectories(output.toAbsolutePath().getParent());

@@ -29,6 +29,48 @@ class QuantizedUserIndexTest {
     }
 
     @ParameterizedTest(name = "top {0}")
+    @CsvSource({"1", "100", "2500"})
+    void nearlyIdenticalUsersAreStillOrderedExactly(int n) {
+        SplittableRandom random = new SplittableRandom(n);
+        float[] base = new float[64];
+        for (int f = 0; f < 64; f++) {
+            base[f] = (float) random.nextGaussian();
+        }
+        float[][] rows = new float[5000][64];
+        for (float[] row : rows) {
+            for (int f = 0; f < 64; f++) {
+                row[f] = base[f] + (float) (random.nextGaussian() * 1e-3);
+            }
+        }
+        boolean[] rankable = new boolean[rows.length];
+        Arrays.fill(rankable, true);
+        QuantizedUserIndex index = QuantizedUserIndex.build(new FactorMatrix(rows, 64), rankable);
+
+        assertThat(index.top(base, null, n)).containsExactly(dense(index, base, null, n));
+    }
+
+    @ParameterizedTest(name = "high scores in sampled blocks: {0}")
+    @CsvSource({"true", "false"})
+    void userOrderThatMisleadsTheSampledThresholdStillGivesTheExactTopN(boolean highInSampledBlocks) {
+        int users = 40 * QuantizedUserIndex.BLOCK;
+        SplittableRandom random = new SplittableRandom(3);
+        float[][] rows = new float[users][8];
+        for (int u = 0; u < users; u++) {
+            boolean sampled = (u / QuantizedUserIndex.BLOCK) % 16 == 0;
+            float level = sampled == highInSampledBlocks ? 10f : 1f;
+            for (int f = 0; f < 8; f++) {
+                rows[u][f] = level + (float) random.nextGaussian();
+            }
+        }
+        boolean[] rankable = new boolean[users];
+        Arrays.fill(rankable, true);
+        float[] query = {1, 1, 1, 1, 1, 1, 1, 1};
+        QuantizedUserIndex index = QuantizedUserIndex.build(new FactorMatrix(rows, 8), rankable);
+
+        assertThat(index.top(query, null, 1000)).containsExactly(dense(index, query, null, 1000));
+    }
+
+    @ParameterizedTest(name = "top {0}")
     @CsvSource({"10", "300"})
     void additiveHistoryTermIsPartOfTheExactScore(int n) {
         SplittableRandom random = new SplittableRandom(9);

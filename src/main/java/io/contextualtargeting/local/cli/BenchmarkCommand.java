@@ -1,0 +1,55 @@
+package io.contextualtargeting.local.cli;
+
+import io.contextualtargeting.engine.bench.ScoringBenchmark;
+import io.contextualtargeting.engine.bench.TrainingBenchmark;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code benchmark}: prints the engine's speed on synthetic data held in memory. {@code train}
+ * times training (and, with {@code --csv}, writing and parsing that many interactions);
+ * {@code score} times one query's top users over many users on one thread.
+ */
+final class BenchmarkCommand implements Command {
+
+    @Override
+    public String usage() {
+        return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
+                + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
+                + " [--fraction 0.01] [--repeat 5]";
+    }
+
+    @Override
+    public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
+        List<String> mode = args.positional();
+        if (mode.size() != 1 || !List.of("train", "score").contains(mode.get(0))) {
+            throw new CliArgs.UsageException("say what to time: benchmark train or benchmark score");
+        }
+        long seed = args.longOption("seed", 1);
+        if (mode.get(0).equals("train")) {
+            TrainingParameters defaults = TrainingParameters.defaults();
+            int users = args.intOption("users", 20_000);
+            int items = args.intOption("items", 3_000);
+            int interactions = args.intOption("interactions", 1_000_000);
+            TrainingParameters parameters = defaults.withSeed(seed)
+                    .withFactors(args.intOption("factors", 64))
+                    .withIterations(args.intOption("iterations", 10))
+                    .withCgSteps(args.intOption("cg-steps", defaults.cgSteps()))
+                    .withThreads(args.intOption("threads", defaults.threads()));
+            Optional<Path> csv = args.option("csv").map(Path::of);
+            args.rejectUnknown();
+            TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
+        } else {
+            int users = args.intOption("users", 10_000_000);
+            int factors = args.intOption("factors", 64);
+            double fraction = Double.parseDouble(args.option("fraction", "0.01"));
+            int repeat = args.intOption("repeat", 5);
+            args.rejectUnknown();
+            ScoringBenchmark.run(users, factors, fraction, repeat, seed, out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package io.contextualtargeting.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void trainPrintsParseAndTrainingFiguresForTheRequestedSize(@TempDir Path dir) {
+        int exit = run("benchmark", "train", "--users", "300", "--items", "80", "--interactions", "5000",
+                "--iterations", "1", "--factors", "8", "--csv", dir.resolve("i.csv").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("synthetic data: 5,000 interactions")
+                .contains("parse: 5,000 interactions in")
+                .contains("train: 8 factors, 1 iterations");
+    }
+
+    @Test
+    void scorePrintsTheScanTimeAndThatItMatchesAFloatScan() {
+        int exit = run("benchmark", "score", "--users", "20000", "--factors", "16", "--repeat", "1");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("top 200 of 20,000 users")
+                .contains("results identical: true");
+    }
+
+    @Test
+    void withoutWhatToTimeItIsAUsageError() {
+        assertThat(run("benchmark")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: say what to time");
+    }
+
+    private int run(String... args) {
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+}
