@@ -58,6 +58,7 @@ public final class SegmentFileReader {
                         "the file is empty; a segment file starts with a header such as Id or User.UserId")), 1);
             }
             Header header = Header.of(record);
+            reader.nameColumns(List.of(header.names));
             Problems problems = new Problems(source);
             Map<String, Integer> endpointsPerUser = header.kind == Kind.NEW_ENDPOINTS ? new HashMap<>() : null;
             long count = 0;
@@ -133,7 +134,8 @@ public final class SegmentFileReader {
         /** The row, or null after recording its problems. */
         SegmentFileRow row(CsvRecord record, Problems problems, Map<String, Integer> endpointsPerUser) {
             if (record.fieldCount() != names.length) {
-                problems.add(record.error(null, "has " + record.fieldCount() + " values but the header has "
+                String missing = record.fieldCount() < names.length ? names[record.fieldCount()] : null;
+                problems.add(record.error(missing, "has " + record.fieldCount() + " values but the header has "
                         + names.length + " columns"));
                 return null;
             }
