@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -158,7 +159,7 @@ public final class SegmentFileReader {
                     require(record, problems, "Address", addressValue);
                     if (channel == null || !CHANNELS.contains(channel.toUpperCase(Locale.ROOT))) {
                         problems.add(record.error("ChannelType", "'" + (channel == null ? "" : channel)
-                                + "' is not a channel type; use one of " + String.join(", ", new java.util.TreeSet<>(CHANNELS))));
+                                + "' is not a channel type; use one of " + String.join(", ", new TreeSet<>(CHANNELS))));
                     }
                     if (user != null && endpointsPerUser.merge(user, 1, Integer::sum) == MAX_ENDPOINTS_PER_USER + 1) {
                         problems.add(record.error("User.UserId", "user '" + user + "' has more than "

@@ -9,6 +9,7 @@ import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
 import io.contextualtargeting.workflow.training.TrainingPlan;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -185,7 +186,7 @@ public final class NotificationFormatter {
         }
         try {
             return JSON.treeToValue(details, type);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }

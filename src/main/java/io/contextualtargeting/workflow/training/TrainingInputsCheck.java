@@ -2,8 +2,8 @@ package io.contextualtargeting.workflow.training;
 
 import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchema;
 import io.contextualtargeting.engine.data.DatasetFiles;
+import io.contextualtargeting.engine.data.DatasetSchema;
 import io.contextualtargeting.engine.data.ItemColumn;
 import io.contextualtargeting.engine.data.ItemColumns;
 import io.contextualtargeting.engine.data.SchemaReader;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class TrainingInputsCheck {
         Map<DatasetType, DatasetSchema> schemas = new EnumMap<>(DatasetType.class);
         for (DatasetPlan dataset : plan.datasets()) {
             DatasetType type = DatasetType.valueOf(dataset.type());
-            String path = "datasets." + type.name().toLowerCase(java.util.Locale.ROOT) + ".schema.serviceConfig.schema";
+            String path = "datasets." + type.name().toLowerCase(Locale.ROOT) + ".schema.serviceConfig.schema";
             collect(problems, () -> schemas.put(type, SchemaReader.fromAvro(DataSource.ofText(plan.config() + " " + path,
                     dataset.schema()))));
         }
