@@ -1,5 +1,7 @@
 package io.contextualtargeting.aws;
 
+import io.contextualtargeting.engine.PersonalData;
+
 /**
  * An AWS API call that failed. The message names the service, the action, the resource and AWS's
  * own reason, so it can be acted on without a stack trace; the subclass says whether a later retry
@@ -13,7 +15,8 @@ public abstract class AwsCallException extends RuntimeException {
 
     protected AwsCallException(String message, String service, String action, String errorCode, int statusCode,
                                Throwable cause) {
-        super(message, cause);
+        // The message names resources, e.g. a user id, which may be an e-mail address; it is logged.
+        super(PersonalData.mask(message), cause);
         this.service = service;
         this.action = action;
         this.errorCode = errorCode;

@@ -4,6 +4,7 @@ import io.contextualtargeting.ports.SegmentationService.DatasetGroupContents;
 import io.contextualtargeting.ports.SegmentationService.DeletionState;
 import io.contextualtargeting.ports.SegmentationService.ResourceKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -160,7 +161,7 @@ final class PersonalizeCleanup {
     private static String action(ResourceKind kind) {
         StringBuilder name = new StringBuilder();
         for (String word : kind.name().split("_")) {
-            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return name.toString();
     }

@@ -3,7 +3,8 @@ package io.contextualtargeting.engine;
 /**
  * Input a user can fix: a data file, a training config, a query, a job output. The message names
  * where (file, line, field), what is wrong and, when known, how to fix it; it never needs a stack
- * trace to be understood. Subclasses say which kind of input.
+ * trace to be understood. Subclasses say which kind of input. Personal data quoted from the input
+ * (e-mail addresses, phone numbers) is masked in the message, which ends up in logs and emails.
  */
 public class InputException extends RuntimeException {
     private final String source;
@@ -49,6 +50,6 @@ public class InputException extends RuntimeException {
         if (field != null && !field.isEmpty()) {
             where.append(", field ").append(field);
         }
-        return where + ": " + problem;
+        return PersonalData.mask(where + ": " + problem);
     }
 }

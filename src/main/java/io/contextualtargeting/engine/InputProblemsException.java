@@ -16,8 +16,8 @@ public class InputProblemsException extends InputException {
      * @param total    how many were found in all
      */
     public InputProblemsException(String source, List<InputException> problems, long total) {
-        super(source, problems.size() == 1 ? problems.get(0).line() : 0,
-                problems.size() == 1 ? problems.get(0).field() : null, describe(source, problems, total));
+        super(source, sameSource(source, problems) ? problems.get(0).line() : 0,
+                sameSource(source, problems) ? problems.get(0).field() : null, describe(source, problems, total));
         this.problems = List.copyOf(problems);
         this.total = total;
     }
@@ -30,6 +30,11 @@ public class InputProblemsException extends InputException {
     /** How many problems there are in all. */
     public long total() {
         return total;
+    }
+
+    /** One problem, in {@code source} itself: its line and field are the whole exception's. */
+    private static boolean sameSource(String source, List<InputException> problems) {
+        return problems.size() == 1 && source.equals(problems.get(0).source());
     }
 
     private static String describe(String source, List<InputException> problems, long total) {

@@ -72,7 +72,7 @@ public final class LocalCloud {
     private final ExecutionStore executions;
 
     private LocalCloud(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = settings.clock();
         model = new TemplateLoader(settings.templates()).load("template.yaml", STACK_NAME, settings.parameters());
         events = LocalEventBridge.fromModel(model, clock, UUID::randomUUID);
         store = new FolderObjectStore(settings.work().resolve("s3"),
@@ -130,6 +130,16 @@ public final class LocalCloud {
         return events.drain(stepFunctions);
     }
 
+    /** The event buses: where tests put events of their own, or deliver one again as EventBridge may. */
+    public LocalEventBridge events() {
+        return events;
+    }
+
+    /** The deployed templates' resources: buckets, functions, state machines, buses and rules. */
+    public CloudModel model() {
+        return model;
+    }
+
     /** Starts an execution of a state machine, as {@code aws stepfunctions start-execution}, and runs it to its end. */
     public ExecutionRecord startExecution(String stateMachineArn, JsonNode input) {
         return stepFunctions.startExecution(stateMachineArn, null, input);
@@ -183,9 +193,16 @@ public final class LocalCloud {
      * How to start the local cloud.
      *
      * @param waitScale how long Wait states and retry intervals really wait (0: not at all)
+     * @param clock     the time of events and of segment names (tests fix it to make uploads simultaneous)
      */
     public record Settings(Path work, TemplateSource templates, Map<String, String> parameters,
                            TrainingParameters training, double waitScale, ExecutionListener listener,
-                           java.io.PrintStream console) {
+                           java.io.PrintStream console, Clock clock) {
+
+        /** On the system clock. */
+        public Settings(Path work, TemplateSource templates, Map<String, String> parameters, TrainingParameters training,
+                        double waitScale, ExecutionListener listener, java.io.PrintStream console) {
+            this(work, templates, parameters, training, waitScale, listener, console, Clock.systemUTC());
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.contextualtargeting.local.statemachine.FunctionError;
 import io.contextualtargeting.local.statemachine.FunctionInvoker;
 import io.contextualtargeting.workflow.Json;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class LocalFunctions implements FunctionInvoker {
             Object input = json.treeToValue(payload, handler.inputType());
             Object output = handler.call(input, new LocalLambdaContext(function));
             return json.valueToTree(output);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             throw FunctionError.of(e);
         }
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -29,10 +30,19 @@ public final class LocalRun {
     }
 
     public RunSummary run(PrintStream out) {
+        return run(out, cloud -> { });
+    }
+
+    /**
+     * @param beforeUploads sees the started cloud before the first upload: tests drive its local
+     *                      stand-ins (e.g. hold a resource pending) and keep it to inspect afterwards
+     */
+    public RunSummary run(PrintStream out, Consumer<LocalCloud> beforeUploads) {
         Path endpoints = requireFolder(data.resolve("pinpoint"));
         Path personalize = requireFolder(data.resolve("personalize"));
         prepareWork(settings.work());
         LocalCloud cloud = LocalCloud.start(settings);
+        beforeUploads.accept(cloud);
         String importBucket = cloud.bucket("SegmentImportBucket");
         String prefix = cloud.parameter("SegmentImportPrefix");
         out.println("== aws s3 sync " + endpoints + " s3://" + importBucket + "/" + prefix);

@@ -10,11 +10,13 @@ import io.contextualtargeting.workflow.Json;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a local run produced, read back from its executions: every segment (from the post-processing
@@ -61,20 +63,20 @@ public record RunSummary(List<Segment> segments, List<Execution> executions, int
     }
 
     /** The output of the last time the execution left the named state. */
-    private static java.util.Optional<JsonNode> lastOutput(ExecutionRecord record, String state) {
+    private static Optional<JsonNode> lastOutput(ExecutionRecord record, String state) {
         JsonNode found = null;
         for (HistoryEvent event : record.events()) {
             if (event.type().endsWith("StateExited") && state.equals(event.stateName()) && event.details() != null) {
                 found = event.details().get("output");
             }
         }
-        return java.util.Optional.ofNullable(found);
+        return Optional.ofNullable(found);
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {
         try {
             return Json.mapper().treeToValue(node, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("unexpected " + type.getSimpleName() + " in an execution: " + e.getMessage(), e);
         }
     }

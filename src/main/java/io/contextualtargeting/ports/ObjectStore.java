@@ -3,11 +3,13 @@ package io.contextualtargeting.ports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Objects in buckets: S3 on AWS, a folder locally. Large objects are streamed both ways, so
- * segment files never have to fit in memory. Failures are {@link java.io.UncheckedIOException}s,
+ * segment files never have to fit in memory. Failures are {@link UncheckedIOException}s,
  * a missing object is an {@link ObjectNotFoundException}.
  */
 public interface ObjectStore {
@@ -43,15 +45,15 @@ public interface ObjectStore {
 
     /** Convenience: writes a small text object. */
     default void writeText(ObjectRef ref, String text) {
-        write(ref, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(ref, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Convenience: reads a small text object whole. */
     default String readText(ObjectRef ref) {
         try (InputStream in = read(ref)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + ref, e);
+            throw new UncheckedIOException("cannot read " + ref, e);
         }
     }
 }

@@ -16,6 +16,6 @@ public final class ResourceStates {
             String reason = state.failureReason() == null ? "no reason given" : state.failureReason();
             throw new ResourceFailedException(what + " " + state.arn() + " is " + state.status() + ": " + reason);
         }
-        throw new ResourcePendingException(what + " " + state.arn() + " is " + state.status());
+        throw new ResourcePendingException(what + " " + state.arn() + " is still " + state.status());
     }
 }

@@ -85,7 +85,7 @@ class FunctionPermissionsTest {
     void validateTrainingConfigReadsTheUploadAndSeesFilesNotUploadedYet() {
         upload(DATA, "train/bingewatch/bingewatch_config.json", Path.of("data/personalize/train/bingewatch/bingewatch_config.json"));
         String uploaded = "{\"bucket\": \"" + DATA + "\", \"key\": \"train/bingewatch/bingewatch_config.json\","
-                + " \"time\": \"2026-01-01T00:00:00Z\"}";
+                + " \"time\": \"2026-01-01T00:00:00Z\", \"expectedBucket\": \"" + DATA + "\"}";
 
         assertGrantedExactly("ValidateTrainingConfigFunction", WITH_PINPOINT, function -> {
             assertThatThrownBy(() -> function.invoke(uploaded))

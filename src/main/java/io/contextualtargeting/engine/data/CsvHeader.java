@@ -18,7 +18,7 @@ final class CsvHeader {
     /** Reads the first record as the header; {@code example} is a header line to suggest when there is none. */
     static CsvHeader read(CsvReader reader, CsvRecord record, String example) throws IOException {
         if (!reader.next(record)) {
-            throw new DataFileException(reader.source(), 0, null,
+            throw new DataFileException(reader.source(), 1, null,
                     "the file is empty; expected a header line such as " + example);
         }
         List<String> names = new ArrayList<>();
@@ -36,6 +36,7 @@ final class CsvHeader {
             }
             names.add(name);
         }
+        reader.nameColumns(names);
         return new CsvHeader(reader.source(), names);
     }
 
@@ -83,12 +84,16 @@ final class CsvHeader {
         }
     }
 
-    /** Every data row must have exactly as many fields as the header. */
+    /**
+     * Every data row must have exactly as many fields as the header. A short row names its first
+     * missing column; a long one names none (the stray comma may be anywhere in the row).
+     */
     void checkFieldCount(CsvRecord record) {
         if (record.fieldCount() != names.size()) {
-            throw new DataFileException(source, record.line(), null, "expected " + names.size() + " fields ("
-                    + String.join(",", names) + "), found " + record.fieldCount()
-                    + (record.fieldCount() > names.size() ? "; quote values that contain commas" : ""));
+            boolean missing = record.fieldCount() < names.size();
+            throw new DataFileException(source, record.line(), missing ? names.get(record.fieldCount()) : null,
+                    "expected " + names.size() + " fields (" + String.join(",", names) + "), found " + record.fieldCount()
+                    + (missing ? "" : "; quote values that contain commas"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.contextualtargeting.engine.data;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Streaming RFC 4180 reader over bytes: quoted fields with commas, line breaks and doubled quotes,
@@ -20,6 +21,7 @@ public final class CsvReader implements Closeable {
     private int limit;
     private boolean started;
     private long line = 1;
+    private List<String> columns = List.of();
 
     public CsvReader(String source, InputStream in) {
         this.source = source;
@@ -28,6 +30,11 @@ public final class CsvReader implements Closeable {
 
     public String source() {
         return source;
+    }
+
+    /** The header's column names, so that an error in a later row names its column. */
+    public void nameColumns(List<String> names) {
+        columns = List.copyOf(names);
     }
 
     /** Reads the next record into {@code record}; false at the end of the input. */
@@ -72,7 +79,7 @@ public final class CsvReader implements Closeable {
                 skipLineEnd();
                 return;
             } else {
-                throw new DataFileException(source, line, null, "unexpected character '" + (char) b
+                throw new DataFileException(source, line, column(record.fieldCount() - 1), "unexpected character '" + (char) b
                         + "' after a closing quote; a quoted field must be followed by a comma or a line end");
             }
         }
@@ -88,7 +95,7 @@ public final class CsvReader implements Closeable {
                     break;
                 }
                 if (b == '"') {
-                    throw new DataFileException(source, line, null, "a quote inside an unquoted field;"
+                    throw new DataFileException(source, line, column(record.fieldCount()), "a quote inside an unquoted field;"
                             + " quote the whole field and double the quotes inside it (\"a \"\"b\"\" c\")");
                 }
                 end++;
@@ -105,7 +112,7 @@ public final class CsvReader implements Closeable {
         long openedOn = line;
         while (true) {
             if (!fill()) {
-                throw new DataFileException(source, openedOn, null,
+                throw new DataFileException(source, openedOn, column(record.fieldCount()),
                         "a quoted field is not closed before the end of the file; add the closing quote");
             }
             byte b = buffer[position++];
@@ -144,6 +151,11 @@ public final class CsvReader implements Closeable {
                 && (buffer[position + 1] & 0xff) == 0xBB && (buffer[position + 2] & 0xff) == 0xBF) {
             position += 3;
         }
+    }
+
+    /** The name of the column at {@code index} once the header is known; null before, or past the header's columns. */
+    private String column(int index) {
+        return index >= 0 && index < columns.size() ? columns.get(index) : null;
     }
 
     /** Makes at least one byte available; false at the end of the input. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The arguments of a command: {@code --name value} options, {@code --flag} switches and positional
@@ -99,7 +100,7 @@ public final class CliArgs {
         }
     }
 
-    private static <T> T parseNumber(String name, String value, java.util.function.Function<String, T> parser) {
+    private static <T> T parseNumber(String name, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
         } catch (NumberFormatException e) {

@@ -6,6 +6,7 @@ import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStore;
 import io.contextualtargeting.local.statemachine.HistoryEvent;
 import io.contextualtargeting.local.statemachine.Json;
+import io.contextualtargeting.workflow.LambdaErrors;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code execution <id>}: one local execution as the console shows it: status, input, output or
  * error, then the states entered in order with their inputs, outputs, failures and retries. Big
- * values are shortened to {@code --max-chars} characters ({@code --json} prints the whole record).
+ * values are shortened to {@code --max-chars} characters ({@code --json} prints the whole record);
+ * the execution's cause is printed whole, as the message a Lambda error carries.
  */
 public final class ExecutionCommand implements Command {
     private static final int DEFAULT_MAX_CHARS = 300;
@@ -72,8 +74,9 @@ public final class ExecutionCommand implements Command {
             out.println("Output         " + Abbreviation.of(e.output(), maxChars));
         }
         if (e.error() != null || e.cause() != null) {
+            // The cause is what a person came to read (file, line, field): shown whole, as the message it carries.
             out.println("Error          " + e.error());
-            out.println("Cause          " + Abbreviation.of(String.valueOf(e.cause()), maxChars));
+            out.println("Cause          " + String.valueOf(LambdaErrors.readable(e.cause())).replace("\n", "\n               "));
         }
         out.println();
     }

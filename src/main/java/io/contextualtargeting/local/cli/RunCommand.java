@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code run}: the whole pipeline on this machine, as the README's AWS steps run it in the cloud.
@@ -66,8 +67,13 @@ public final class RunCommand implements Command {
             out.println("    " + s.query() + (s.csv() == null ? "  (no file: no user to write)" : "  -> " + s.csv()));
         }
         out.println("Executions:");
-        summary.executions().forEach(e -> out.printf(Locale.ROOT, "  %-60s %-10s %s%n",
-                e.stateMachine() + " " + e.name(), e.status(), e.error() == null ? "" : e.error()));
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        summary.executions().forEach(e -> counts.computeIfAbsent(e.stateMachine(), m -> new TreeMap<>())
+                .merge(e.status(), 1, Integer::sum));
+        counts.forEach((machine, byStatus) -> out.printf(Locale.ROOT, "  %-55s %s%n", machine, byStatus));
+        summary.executions().stream().filter(e -> !"SUCCEEDED".equals(e.status())).forEach(e -> out.printf(Locale.ROOT,
+                "  %s %s %s %s  (java -jar target/contextual-targeting-local.jar execution %s)%n",
+                e.status(), e.stateMachine(), e.name(), e.error() == null ? "" : e.error(), e.name()));
         out.printf(Locale.ROOT, "%d emails in the outbox, %d endpoints in the local Pinpoint project.%n",
                 summary.emails(), summary.endpoints());
     }

@@ -114,6 +114,14 @@ public final class LocalEventBridge implements EventPublisher {
         return true;
     }
 
+    /** Queues an event again exactly as it was (same id and time), as EventBridge may deliver an event twice. */
+    public synchronized void redeliver(String bus, JsonNode event) {
+        if (!machines.containsKey(bus)) {
+            throw new IllegalArgumentException("event bus '" + bus + "' does not exist (buses: " + machines.keySet() + ")");
+        }
+        queue.add(new QueuedEvent(bus, event));
+    }
+
     public synchronized int pending() {
         return queue.size();
     }

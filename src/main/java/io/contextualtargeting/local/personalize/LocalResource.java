@@ -68,10 +68,11 @@ final class LocalResource {
         return DELETE_PENDING.equals(status) || DELETE_IN_PROGRESS.equals(status);
     }
 
-    ResourceState advance() {
+    /** @param held the resource's work never ends: it stays CREATE IN_PROGRESS */
+    ResourceState advance(boolean held) {
         if (CREATE_PENDING.equals(status)) {
             status = CREATE_IN_PROGRESS;
-        } else if (CREATE_IN_PROGRESS.equals(status)) {
+        } else if (CREATE_IN_PROGRESS.equals(status) && !held) {
             try {
                 work.run();
                 status = "ACTIVE";

@@ -15,6 +15,7 @@ import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.workflow.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,13 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The local stand-in for Amazon Personalize: the same resources, names, ARNs and lifecycle, with
  * the embedded engine doing the work. An import job reads its whole file (a bad row fails the job
  * with the row's file, line and field), a solution version trains the engine on the group's
  * imported datasets, and a batch segment job writes {@code <input file name>.out} under its output
- * path, as Personalize does.
+ * path, as Personalize does. Names are taken per account as in Personalize: a solution or a job
+ * whose name another dataset group, dataset or solution version holds is refused
+ * (ResourceAlreadyExistsException), and so is a schema name given to other fields.
  *
  * <p>Deletion follows Personalize's rules: a dataset waits for its running import jobs and for the
  * group's solution versions in training, a schema for the datasets that use it, a dataset group
@@ -51,6 +55,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, SegmentModel> models = new HashMap<>();
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
+    private Predicate<String> held = arn -> false;
 
     /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
@@ -67,6 +72,10 @@ public final class LocalSegmentationService implements SegmentationService {
     @Override
     public synchronized ResourceState ensureSchema(String name, String avroSchemaJson, String domain) {
         String arn = ARN + "schema/" + name;
+        if (schemas.containsKey(arn) && !sameJson(schemas.get(arn), avroSchemaJson)) {
+            throw new IllegalStateException("ResourceAlreadyExistsException: schema " + name + " exists with other fields;"
+                    + " a schema never changes: give the new one another name (schema.serviceConfig.name in the config)");
+        }
         resources.computeIfAbsent(arn, a -> {
             SchemaReader.fromAvro(DataSource.ofText("schema " + name, avroSchemaJson));
             schemas.put(a, avroSchemaJson);
@@ -208,7 +217,7 @@ public final class LocalSegmentationService implements SegmentationService {
             if (version.isCreating()) {
                 version.stop();
             } else {
-                version.advance();
+                version.advance(false);
             }
         }
         return training.isEmpty() ? Optional.empty() : Optional.of("training to stop: solution versions "
@@ -260,6 +269,22 @@ public final class LocalSegmentationService implements SegmentationService {
         return children(parentArn).stream().map(LocalResource::arn).filter(a -> a.startsWith(ARN + kind)).toList();
     }
 
+    /**
+     * Keeps the resources whose ARN matches in CREATE IN_PROGRESS, as a training or an import that
+     * never finishes would; {@code arn -> false} lets them finish. For tests of polling bounds.
+     */
+    public synchronized void hold(Predicate<String> arns) {
+        held = arns;
+    }
+
+    /** Every resource the stand-in holds, by ARN, with its status, in creation order. */
+    public synchronized Map<String, String> resources() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        resources.forEach((arn, resource) -> statuses.put(arn, resource.state().status()));
+        return statuses;
+    }
+
+    /** @param parentArn the resource this one belongs to (null for none); the name is taken for it alone */
     private ResourceState ensure(String arn, String parentArn, Runnable work) {
         LocalResource resource = resources.get(arn);
         if (resource == null) {
@@ -267,7 +292,19 @@ public final class LocalSegmentationService implements SegmentationService {
             resources.put(arn, resource);
             return resource.state();
         }
-        return resource.advance();
+        if (!Objects.equals(resource.parentArn(), parentArn)) {
+            throw new IllegalStateException("ResourceAlreadyExistsException: " + arn + " belongs to " + resource.parentArn()
+                    + ", not to " + parentArn + "; Personalize takes the name for the whole account: choose another name");
+        }
+        return resource.advance(held.test(arn));
+    }
+
+    private static boolean sameJson(String a, String b) {
+        try {
+            return Json.mapper().readTree(a).equals(Json.mapper().readTree(b));
+        } catch (java.io.IOException e) {
+            return a.equals(b);
+        }
     }
 
     /** Reads what the group's import jobs imported, as a solution version trains on it. */

@@ -36,6 +36,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
     private final Map<String, Set<String>> endpointsByUser = new HashMap<>();
     private final Map<String, Set<String>> segments = new LinkedHashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private boolean importsHeld;
 
     public LocalEngagementPlatform(ObjectStore store) {
         this.store = store;
@@ -57,7 +58,11 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
         }
         switch (job.status) {
             case "CREATED" -> job.status = "PROCESSING";
-            case "PROCESSING" -> run(job);
+            case "PROCESSING" -> {
+                if (!importsHeld) {
+                    run(job);
+                }
+            }
             default -> { }
         }
         return job.view();
@@ -71,6 +76,11 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             found.add(new Endpoint(id, endpoint.channelType(), endpoint.optedOut(), true));
         }
         return found;
+    }
+
+    /** While held, import jobs stay PROCESSING, as an import that never finishes would. For tests of polling bounds. */
+    public synchronized void holdImports(boolean held) {
+        importsHeld = held;
     }
 
     /** Imported segments by name, with their endpoint counts. */

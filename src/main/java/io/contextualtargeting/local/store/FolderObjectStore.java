@@ -40,9 +40,7 @@ public final class FolderObjectStore implements ObjectStore {
 
     /** The file that holds an object (it may not exist). */
     public Path pathOf(ObjectRef ref) {
-        if (!BUCKET.matcher(ref.bucket()).matches()) {
-            throw new IllegalArgumentException("'" + ref.bucket() + "' is not a valid bucket name");
-        }
+        Path bucketFolder = bucketFolder(ref.bucket());
         String key = ref.key();
         if (key.isEmpty() || key.startsWith("/") || key.contains("\\") || key.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the local store cannot hold key '" + key + "'");
@@ -52,12 +50,19 @@ public final class FolderObjectStore implements ObjectStore {
                 throw new IllegalArgumentException("the local store cannot hold key '" + key + "' (empty, '.' or '..' segment)");
             }
         }
-        Path bucketFolder = root.resolve(ref.bucket());
         Path path = bucketFolder.resolve(key).normalize();
         if (!path.startsWith(bucketFolder)) {
             throw new IllegalArgumentException("key '" + key + "' leaves the bucket");
         }
         return path;
+    }
+
+    /** A bucket's folder; a name S3 would refuse (such as {@code ..}) is refused, so no bucket is outside the root. */
+    private Path bucketFolder(String bucket) {
+        if (!BUCKET.matcher(bucket).matches()) {
+            throw new IllegalArgumentException("'" + bucket + "' is not a valid bucket name");
+        }
+        return root.resolve(bucket);
     }
 
     @Override
@@ -109,7 +114,7 @@ public final class FolderObjectStore implements ObjectStore {
 
     @Override
     public List<ObjectRef> list(String bucket, String prefix) {
-        Path bucketFolder = root.resolve(bucket);
+        Path bucketFolder = bucketFolder(bucket);
         if (!Files.isDirectory(bucketFolder)) {
             return List.of();
         }

@@ -1,9 +1,9 @@
 package io.contextualtargeting.workflow.imports;
 
+import io.contextualtargeting.engine.PersonalData;
 import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.ports.EngagementPlatform.ImportJob;
 import io.contextualtargeting.workflow.ResourcePendingException;
-import io.contextualtargeting.workflow.notify.Redaction;
 import java.util.List;
 
 /**
@@ -24,10 +24,10 @@ public final class CheckSegmentImport {
         ImportJob job = pinpoint.getImportJob(started.jobId());
         if (!job.isCompleted() && !job.isFailed()) {
             throw new ResourcePendingException("import job " + job.id() + " of segment " + started.segmentName()
-                    + " is " + job.status());
+                    + " is still " + job.status());
         }
         List<String> failures = job.failures() == null ? List.of()
-                : job.failures().stream().limit(MAX_FAILURES).map(Redaction::maskEmails).toList();
+                : job.failures().stream().limit(MAX_FAILURES).map(PersonalData::mask).toList();
         return new ImportStatus(started.jobId(), started.segmentName(), started.source(), started.registerEndpoints(),
                 started.rows(), job.status(), job.totalProcessed(), job.totalFailures(), failures);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -58,6 +59,7 @@ public final class SegmentFileReader {
                         "the file is empty; a segment file starts with a header such as Id or User.UserId")), 1);
             }
             Header header = Header.of(record);
+            reader.nameColumns(List.of(header.names));
             Problems problems = new Problems(source);
             Map<String, Integer> endpointsPerUser = header.kind == Kind.NEW_ENDPOINTS ? new HashMap<>() : null;
             long count = 0;
@@ -133,7 +135,8 @@ public final class SegmentFileReader {
         /** The row, or null after recording its problems. */
         SegmentFileRow row(CsvRecord record, Problems problems, Map<String, Integer> endpointsPerUser) {
             if (record.fieldCount() != names.length) {
-                problems.add(record.error(null, "has " + record.fieldCount() + " values but the header has "
+                String missing = record.fieldCount() < names.length ? names[record.fieldCount()] : null;
+                problems.add(record.error(missing, "has " + record.fieldCount() + " values but the header has "
                         + names.length + " columns"));
                 return null;
             }
@@ -156,7 +159,7 @@ public final class SegmentFileReader {
                     require(record, problems, "Address", addressValue);
                     if (channel == null || !CHANNELS.contains(channel.toUpperCase(Locale.ROOT))) {
                         problems.add(record.error("ChannelType", "'" + (channel == null ? "" : channel)
-                                + "' is not a channel type; use one of " + String.join(", ", new java.util.TreeSet<>(CHANNELS))));
+                                + "' is not a channel type; use one of " + String.join(", ", new TreeSet<>(CHANNELS))));
                     }
                     if (user != null && endpointsPerUser.merge(user, 1, Integer::sum) == MAX_ENDPOINTS_PER_USER + 1) {
                         problems.add(record.error("User.UserId", "user '" + user + "' has more than "

@@ -1,6 +1,5 @@
 package io.contextualtargeting.workflow.imports;
 
-import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.ports.EngagementPlatform.ImportJob;
 import io.contextualtargeting.ports.EngagementPlatform.ImportJobRequest;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Starts the Pinpoint import of a segment file that landed under the segment import prefix. The
@@ -29,12 +27,8 @@ public final class StartSegmentImport {
     }
 
     public ImportStatus run(SegmentFileLanded landed) {
-        ObjectRef file = S3Keys.fromEvent(store, landed.bucket(), landed.key());
-        if (!file.bucket().equals(landed.expectedBucket()) || !file.key().startsWith(landed.expectedPrefix())
-                || !file.key().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new InputException(file.url(), 0, null, "not a segment file: segment files are .csv objects under s3://"
-                    + landed.expectedBucket() + "/" + landed.expectedPrefix());
-        }
+        ObjectRef file = S3Keys.requireUnder(S3Keys.fromEvent(store, landed.bucket(), landed.key()),
+                landed.expectedBucket(), landed.expectedPrefix(), ".csv", "a segment file");
         SegmentFileReader.Summary summary;
         try (InputStream in = store.read(file)) {
             summary = reader.read(file.url(), in, row -> { });

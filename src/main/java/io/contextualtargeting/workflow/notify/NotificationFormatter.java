@@ -2,19 +2,22 @@ package io.contextualtargeting.workflow.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contextualtargeting.engine.PersonalData;
 import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.cleanup.CleanupRequest;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
 import io.contextualtargeting.workflow.training.TrainingPlan;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Writes the email of each workflow's outcome: what was done, with figures, where the results are,
- * and on failure the error a person can act on. E-mail addresses never appear in it.
+ * and on failure the error a person can act on. E-mail addresses and phone numbers never appear in it.
  */
 public final class NotificationFormatter {
     private static final String PRODUCT = "contextual-targeting";
@@ -40,18 +43,26 @@ public final class NotificationFormatter {
         if (request.error() != null) {
             body.append("\nError: ").append(request.error().error()).append('\n')
                     .append(request.error().message()).append('\n');
+            // The clean-up email says it in its own words.
+            if (request.error().isPolling() && !"cleanup".equals(request.workflow())) {
+                body.append("The workflow stopped waiting: it polls each resource for a bounded time. The resource may"
+                        + " still finish; start the workflow again with this execution's input and it carries on from"
+                        + " the resources as they are.\n");
+            }
         }
         if (request.execution() != null) {
             body.append("\nExecution: ").append(executionLink.apply(request.execution())).append('\n');
         }
-        return new Notification(Redaction.maskEmails(PRODUCT + ": " + subject), Redaction.maskEmails(body.toString()));
+        return new Notification(PersonalData.mask(PRODUCT + ": " + subject), PersonalData.mask(body.toString()));
     }
 
     private String training(NotificationRequest request, StringBuilder body) {
         TrainingPlan plan = read(request.details(), TrainingPlan.class);
         String group = plan == null || plan.datasetGroup() == null ? "the uploaded config" : "dataset group " + plan.datasetGroup().name();
         if (!request.succeeded()) {
-            body.append("Training for ").append(group).append(" failed. Nothing further will run for this upload.\n");
+            // Solutions train side by side: a job announced before the failure is still post-processed.
+            body.append("Training for ").append(group).append(" failed. Batch segment jobs that finished before the failure"
+                    + " are post-processed as usual, each with its own email; nothing else of this upload runs.\n");
             return "training failed for " + group;
         }
         if (plan == null || plan.solutions() == null) {
@@ -109,7 +120,8 @@ public final class NotificationFormatter {
 
     private String segmentImport(NotificationRequest request, StringBuilder body) {
         ImportStatus status = read(request.details(), ImportStatus.class);
-        String segment = status == null || status.segmentName() == null ? "a segment file" : "segment " + status.segmentName();
+        String segment = status != null && status.segmentName() != null ? "segment " + status.segmentName()
+                : landedFile(request.details()).map(file -> "segment " + file).orElse("a segment file");
         if (status != null && status.jobId() != null) {
             body.append("Import job ").append(status.jobId()).append(" for ").append(segment)
                     .append(" from ").append(status.source()).append(": ").append(status.status())
@@ -128,6 +140,12 @@ public final class NotificationFormatter {
         return "import of " + segment + " failed";
     }
 
+    /** The file an import failed on before it started: the details are then the S3 event that landed it. */
+    private static Optional<String> landedFile(JsonNode details) {
+        String key = details == null ? "" : details.path("detail").path("object").path("key").asText("");
+        return key.isEmpty() ? Optional.empty() : Optional.of(key.substring(key.lastIndexOf('/') + 1));
+    }
+
     private String cleanup(NotificationRequest request, StringBuilder body) {
         CleanupReport report = request.succeeded() ? read(request.details(), CleanupReport.class) : null;
         if (report == null) {
@@ -135,7 +153,7 @@ public final class NotificationFormatter {
             String group = input == null || input.datasetGroup() == null ? "a dataset group" : "dataset group " + input.datasetGroup();
             body.append("Clean-up of the Amazon Personalize resources of ").append(group).append(" failed. What it deleted ")
                     .append("stays deleted; once the cause is fixed, start the clean-up again: it goes on with what remains.\n");
-            if (request.error() != null && String.valueOf(request.error().error()).endsWith("ResourcePendingException")) {
+            if (request.error() != null && request.error().isPolling()) {
                 body.append("It stopped waiting because a deletion did not finish in time; the error says which.\n");
             }
             return "clean-up failed for " + group;
@@ -168,7 +186,7 @@ public final class NotificationFormatter {
         }
         try {
             return JSON.treeToValue(details, type);
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -10,6 +10,8 @@ import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
 import io.contextualtargeting.workflow.ResourceFailedException;
+import io.contextualtargeting.workflow.S3Keys;
+import io.contextualtargeting.workflow.training.TrainingPlanner;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +31,13 @@ import java.util.Locale;
  * {@code .out} file under its output path, whatever the input file was called) and splits it into
  * one users file per query, in S3 beside the output, so that no user list ever travels in the
  * execution state. Every line becomes a segment; a line Personalize could not answer becomes a
- * failed segment and the others go on.
+ * failed segment and the others go on. The time in segment names is the time the job's segments
+ * were first named (kept beside them), so post-processing the same job again names them alike and
+ * writes no second copy of a segment.
  */
 public final class PrepareSegments {
     static final String SEGMENTS_FOLDER = "segments/";
+    static final String NAMED_AT = SEGMENTS_FOLDER + "named-at";
 
     private final ObjectStore store;
     private final SegmentationService personalize;
@@ -52,15 +60,18 @@ public final class PrepareSegments {
 
     /** Splits the output of a finished job (already described as ACTIVE) into one users file per query. */
     public SegmentBatch split(BatchSegmentJobDescription job) {
+        // The job's output path comes from Personalize: it must still be where the training workflow puts outputs.
+        S3Keys.requireUnder(job.outputPrefix(), job.outputPrefix().bucket(), TrainingPlanner.BATCH_PREFIX, "", "a batch segment job output");
         List<ObjectRef> outputs = store.list(job.outputPrefix().bucket(), job.outputPrefix().key()).stream()
                 .filter(ref -> ref.key().endsWith(".out")).toList();
         if (outputs.isEmpty()) {
             throw new InputException(job.outputPrefix().url(), 0, null, "the batch segment job " + job.jobName()
                     + " is ACTIVE but wrote no .out file here");
         }
-        Splitter splitter = new Splitter(job.outputPrefix(), new SegmentNames(clock.instant()));
+        Splitter splitter = new Splitter(job.outputPrefix(), new SegmentNames(namedAt(job.outputPrefix())));
         try {
             for (ObjectRef output : outputs) {
+                splitter.reading = output;
                 BatchSegmentOutputReader.read(new DataSource(output.url(), () -> store.read(output)), splitter);
             }
         } finally {
@@ -69,11 +80,31 @@ public final class PrepareSegments {
         return new SegmentBatch(job.arn(), job.jobName(), splitter.segments);
     }
 
+    /**
+     * When the job's segments were first named: now, unless an earlier run named them. The marker is
+     * found by listing, which the function may do under batch/ (looking up a missing key would need
+     * ListBucket on the whole bucket); two runs racing in different seconds may each keep their own.
+     */
+    private Instant namedAt(ObjectRef outputPrefix) {
+        ObjectRef marker = new ObjectRef(outputPrefix.bucket(), outputPrefix.key() + NAMED_AT);
+        if (!store.list(marker.bucket(), marker.key()).contains(marker)) {
+            store.writeText(marker, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        String text = store.readText(marker).trim();
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InputException(marker.url(), 1, null, "'" + text + "' is not an ISO-8601 instant; delete the"
+                    + " object to name the segments anew");
+        }
+    }
+
     /** Streams each line's users into a temporary file and stores it when the line ends. */
     private final class Splitter implements SegmentOutputVisitor {
         private final ObjectRef outputPrefix;
         private final SegmentNames names;
         private final List<SegmentFile> segments = new ArrayList<>();
+        private ObjectRef reading;
         private Path usersFile;
         private BufferedWriter users;
 
@@ -90,7 +121,7 @@ public final class PrepareSegments {
         @Override
         public void user(long line, String userId) {
             if (userId.indexOf('\n') >= 0 || userId.indexOf('\r') >= 0) {
-                throw new InputException(outputPrefix.url(), line, "usersList", "a user id holds a line break");
+                throw new InputException(reading.url(), line, "usersList", "a user id holds a line break");
             }
             try {
                 if (users == null) {
@@ -111,7 +142,9 @@ public final class PrepareSegments {
             String query = SegmentNames.describe(input);
             if (error != null) {
                 close();
-                segments.add(new SegmentFile(index, name, query, null, count, error));
+                // Personalize's error names no place: the line of the output file is where to look.
+                segments.add(new SegmentFile(index, name, query, null, count,
+                        new InputException(reading.url(), line, "error", error).getMessage()));
                 return;
             }
             ObjectRef target = new ObjectRef(outputPrefix.bucket(), outputPrefix.key() + SEGMENTS_FOLDER

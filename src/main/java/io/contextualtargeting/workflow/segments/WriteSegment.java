@@ -2,11 +2,13 @@ package io.contextualtargeting.workflow.segments;
 
 import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.ports.EngagementPlatform.Endpoint;
+import io.contextualtargeting.ports.ObjectNotFoundException;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,12 +27,15 @@ import java.util.concurrent.Future;
  * Writes one segment file under the segment import prefix and accounts for every user. The file is
  * built in a local temporary file (streamed: the users never sit in memory) and stored only when it
  * has at least one row, under a name no other segment holds: a name taken by a concurrent job gets
- * a {@code -2}, {@code -3}... suffix.
+ * a {@code -2}, {@code -3}... suffix. A file already stored under the name with the same bytes is
+ * this segment written by an earlier run of the same job: it is reported, not written again (which
+ * would import a second, identical Pinpoint segment).
  */
 public final class WriteSegment {
     /** Users looked up at once; Pinpoint answers GetUserEndpoints at about 300 requests/s per account. */
     private static final int LOOKUP_BATCH = 256;
     private static final int MAX_NAME_ATTEMPTS = 100;
+    private static final int COMPARE_CHUNK = 1 << 16;
 
     private final ObjectStore store;
     private final EngagementPlatform pinpoint;
@@ -128,15 +134,34 @@ public final class WriteSegment {
         out.write('\n');
     }
 
-    /** Stores the file under the first free name; returns its URL. */
-    private String store(Path csv, String bucket, String prefix, String name) {
+    /** Stores the file under the first free name, or finds it stored already; returns its URL. */
+    private String store(Path csv, String bucket, String prefix, String name) throws IOException {
         for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
             ObjectRef ref = new ObjectRef(bucket, prefix + name + (attempt == 1 ? "" : "-" + attempt) + ".csv");
-            if (store.writeIfAbsent(ref, out -> Files.copy(csv, out))) {
+            if (store.writeIfAbsent(ref, out -> Files.copy(csv, out)) || holds(ref, csv)) {
                 return ref.url();
             }
         }
         throw new IllegalStateException("segment " + name + " exists " + MAX_NAME_ATTEMPTS + " times under " + prefix);
+    }
+
+    /** Whether the stored object has exactly the bytes of the file. */
+    private boolean holds(ObjectRef ref, Path csv) throws IOException {
+        byte[] stored = new byte[COMPARE_CHUNK];
+        byte[] local = new byte[COMPARE_CHUNK];
+        try (InputStream a = store.read(ref); InputStream b = Files.newInputStream(csv)) {
+            while (true) {
+                int n = a.readNBytes(stored, 0, COMPARE_CHUNK);
+                if (n != b.readNBytes(local, 0, COMPARE_CHUNK) || !Arrays.equals(stored, 0, n, local, 0, n)) {
+                    return false;
+                }
+                if (n < COMPARE_CHUNK) {
+                    return true;
+                }
+            }
+        } catch (ObjectNotFoundException deletedMeanwhile) {
+            return false;
+        }
     }
 
     private static String fileStem(String url) {

@@ -2,6 +2,7 @@ package io.contextualtargeting.workflow.training;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -66,6 +67,23 @@ final class JsonLineIndex {
         int index = arrayIndexes.pop() + 1;
         arrayIndexes.push(index);
         return parent + "[" + index + "]";
+    }
+
+    /**
+     * The path of where a parser is ({@code solutions[1].serviceConfig}), e.g. where a document
+     * stopped parsing; null at the top level.
+     */
+    static String pathOf(JsonStreamContext context) {
+        Deque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                steps.push("[" + Math.max(0, at.getCurrentIndex()) + "]");
+            } else if (at.getCurrentName() != null) {
+                steps.push("." + at.getCurrentName());
+            }
+        }
+        String path = String.join("", steps);
+        return path.isEmpty() ? null : path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** The line of the path, or of its closest indexed ancestor; 0 when unknown. */

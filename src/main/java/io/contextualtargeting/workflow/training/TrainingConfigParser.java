@@ -1,10 +1,13 @@
 package io.contextualtargeting.workflow.training;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.engine.model.ParameterException;
+import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.workflow.training.TrainingConfig.BatchSegmentJobConfig;
 import io.contextualtargeting.workflow.training.TrainingConfig.DatasetConfig;
 import io.contextualtargeting.workflow.training.TrainingConfig.SolutionConfig;
@@ -36,8 +39,9 @@ public final class TrainingConfigParser {
             root = json.readTree(text);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            String field = e.getProcessor() instanceof JsonParser parser ? JsonLineIndex.pathOf(parser.getParsingContext()) : null;
             throw new InvalidTrainingConfigException(source,
-                    List.of(new InputException(source, line, null, "not valid JSON: " + e.getOriginalMessage())));
+                    List.of(new InputException(source, line, field, "not valid JSON: " + e.getOriginalMessage())));
         }
         Problems problems = new Problems(source, JsonLineIndex.of(text));
         if (root == null || !root.isObject()) {
@@ -77,6 +81,7 @@ public final class TrainingConfigParser {
                 problems.add(base + ".schema.serviceConfig.schema", "missing: the dataset's Avro schema");
             } else {
                 schemaText = schema.isTextual() ? schema.asText() : schema.toString();
+                SchemaRequirements.check(type, base + ".schema.serviceConfig.schema", schemaText, problems::add);
             }
             datasets.put(type, new DatasetConfig(name, schemaName, schemaText));
         }
@@ -107,7 +112,14 @@ public final class TrainingConfigParser {
                 problems.add(base + ".serviceConfig.recipeArn",
                         "aws-item-attribute-affinity needs an items dataset with at least one non-textual metadata column");
             }
-            Map<String, String> hyperparameters = hyperparameters(at(root, base + ".serviceConfig.solutionConfig.algorithmHyperParameters"));
+            String hyperparametersPath = base + ".serviceConfig.solutionConfig.algorithmHyperParameters";
+            Map<String, String> hyperparameters = hyperparameters(at(root, hyperparametersPath));
+            try {
+                // Personalize refuses them only when the solution is created: check them before anything is.
+                TrainingParameters.defaults().withPersonalizeHyperparameters(hyperparameters);
+            } catch (ParameterException e) {
+                problems.add(hyperparametersPath + "." + e.field(), e.problem());
+            }
             List<BatchSegmentJobConfig> jobs = jobs(root, base, problems);
             solutions.add(new SolutionConfig(name, recipe, hyperparameters, jobs));
         }

@@ -1,5 +1,8 @@
 package io.contextualtargeting.workflow.training;
 
-/** A training config landed in the Personalize bucket: bucket, key and time of the S3 event. */
-public record TrainingConfigUploaded(String bucket, String key, String time) {
+/**
+ * A training config landed: bucket, key and time of the S3 event, and the Personalize bucket (from
+ * the template), the only one a config is taken from.
+ */
+public record TrainingConfigUploaded(String bucket, String key, String time, String expectedBucket) {
 }

@@ -2,13 +2,10 @@ package io.contextualtargeting.workflow.training;
 
 import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchema;
-import io.contextualtargeting.engine.data.FieldType;
 import io.contextualtargeting.engine.data.DatasetFiles;
+import io.contextualtargeting.engine.data.DatasetSchema;
 import io.contextualtargeting.engine.data.ItemColumn;
 import io.contextualtargeting.engine.data.ItemColumns;
-import io.contextualtargeting.engine.data.SchemaException;
-import io.contextualtargeting.engine.data.SchemaField;
 import io.contextualtargeting.engine.data.SchemaReader;
 import io.contextualtargeting.engine.query.ItemQuery;
 import io.contextualtargeting.engine.query.QueryFileReader;
@@ -24,23 +21,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks what a training plan names before anything is created in Personalize, so that a mistake
- * costs seconds, not an hour of training: each Avro schema has the fields Personalize requires, each
- * data file exists and its header fits its schema, and every batch segment query parses, fits the
+ * costs seconds, not an hour of training (the config itself, schemas included, is checked by the
+ * parser): each data file exists and its header fits its schema, and every batch segment query parses, fits the
  * items schema and the solution's recipe. Files not uploaded yet make the step pending (an
  * {@code aws s3 sync} may still be uploading them).
  */
 public final class TrainingInputsCheck {
-    private static final Map<DatasetType, List<String>> REQUIRED = Map.of(
-            DatasetType.INTERACTIONS, List.of("USER_ID", "ITEM_ID", "TIMESTAMP"),
-            DatasetType.ITEMS, List.of("ITEM_ID"),
-            DatasetType.USERS, List.of("USER_ID"));
-
     private final ObjectStore store;
 
     public TrainingInputsCheck(ObjectStore store) {
@@ -55,7 +48,7 @@ public final class TrainingInputsCheck {
         for (DatasetPlan dataset : plan.datasets()) {
             DatasetType type = DatasetType.valueOf(dataset.type());
             collect(problems, () -> DatasetFiles.checkHeader(source(ObjectRef.parse(dataset.data())),
-                    Optional.ofNullable(schemas.get(type)), REQUIRED.get(type)));
+                    Optional.ofNullable(schemas.get(type)), SchemaRequirements.columns(type)));
         }
         ItemColumns columns = schemas.containsKey(DatasetType.ITEMS)
                 ? ItemColumns.fromSchema(schemas.get(DatasetType.ITEMS)) : new ItemColumns(List.of());
@@ -71,30 +64,16 @@ public final class TrainingInputsCheck {
         throwIfAny(plan, problems);
     }
 
+    /** The schemas, which the parser has checked already; a problem is collected, not thrown. */
     private Map<DatasetType, DatasetSchema> schemas(TrainingPlan plan, List<InputException> problems) {
         Map<DatasetType, DatasetSchema> schemas = new EnumMap<>(DatasetType.class);
         for (DatasetPlan dataset : plan.datasets()) {
             DatasetType type = DatasetType.valueOf(dataset.type());
-            String path = "datasets." + type.name().toLowerCase(java.util.Locale.ROOT) + ".schema.serviceConfig.schema";
-            collect(problems, () -> {
-                DatasetSchema schema = SchemaReader.fromAvro(DataSource.ofText(plan.config() + " " + path, dataset.schema()));
-                requireFields(plan.config(), path, type, schema);
-                schemas.put(type, schema);
-            });
+            String path = "datasets." + type.name().toLowerCase(Locale.ROOT) + ".schema.serviceConfig.schema";
+            collect(problems, () -> schemas.put(type, SchemaReader.fromAvro(DataSource.ofText(plan.config() + " " + path,
+                    dataset.schema()))));
         }
         return schemas;
-    }
-
-    /** Personalize requires these fields, with these types, in every schema of the type. */
-    private static void requireFields(String config, String path, DatasetType type, DatasetSchema schema) {
-        for (String name : REQUIRED.get(type)) {
-            Optional<SchemaField> field = schema.field(name);
-            FieldType expected = name.equals("TIMESTAMP") ? FieldType.LONG : FieldType.STRING;
-            if (field.isEmpty() || field.get().nullable() || field.get().type() != expected) {
-                throw new SchemaException(config, path, "the " + type.name().toLowerCase(java.util.Locale.ROOT)
-                        + " schema needs a non-null field " + name + " of type " + expected.name().toLowerCase(java.util.Locale.ROOT));
-            }
-        }
     }
 
     private void waitForUploads(TrainingPlan plan) {

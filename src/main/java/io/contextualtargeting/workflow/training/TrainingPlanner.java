@@ -31,12 +31,16 @@ public final class TrainingPlanner {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter OUTPUT_STAMP = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     static final String JOB_INPUT_FILE = "job_config.json";
+    /** Where training configs (and their data) are uploaded; the batch segment job folders are under batch/. */
+    public static final String CONFIG_PREFIX = "train/";
+    public static final String BATCH_PREFIX = "batch/";
     private static final int MAX_NAME = 63;
 
     public TrainingPlan plan(TrainingConfig config, ObjectRef configObject, Instant uploadTime) {
         String runId = RUN_ID.format(uploadTime);
         List<DatasetPlan> datasets = new ArrayList<>();
-        config.datasets().forEach((type, dataset) -> datasets.add(datasetPlan(type, dataset, configObject, runId)));
+        config.datasets().forEach((type, dataset) -> datasets.add(datasetPlan(config.datasetGroupName(), type, dataset,
+                configObject, runId)));
         List<SolutionPlan> solutions = new ArrayList<>();
         for (SolutionConfig solution : config.solutions()) {
             solutions.add(solutionPlan(config.datasetGroupName(), solution, configObject.bucket(), runId, uploadTime));
@@ -45,10 +49,16 @@ public final class TrainingPlanner {
                 new DatasetGroupPlan(config.datasetGroupName(), config.domain(), null), datasets, solutions);
     }
 
-    private static DatasetPlan datasetPlan(DatasetType type, DatasetConfig dataset, ObjectRef configObject, String runId) {
+    /**
+     * Import job names are unique per account, dataset names only per dataset group: the job is
+     * named after the group and the dataset type, so two groups whose datasets share a name can be
+     * trained in the same second.
+     */
+    private static DatasetPlan datasetPlan(String group, DatasetType type, DatasetConfig dataset, ObjectRef configObject,
+                                           String runId) {
         ObjectRef data = configObject.sibling(dataFileName(type));
         return new DatasetPlan(type.name(), dataset.name(), dataset.schemaName(), dataset.schema(), data.url(),
-                runName(dataset.name(), runId), null, null);
+                runName(group + "-" + type.name().toLowerCase(Locale.ROOT), runId), null, null);
     }
 
     /** The CSV file a dataset is imported from, beside the config: interactions.csv, items.csv, users.csv. */
@@ -57,7 +67,7 @@ public final class TrainingPlanner {
     }
 
     private static SolutionPlan solutionPlan(String group, SolutionConfig solution, String bucket, String runId, Instant uploadTime) {
-        String folder = "batch/" + group + "/" + solution.name() + "/";
+        String folder = BATCH_PREFIX + group + "/" + solution.name() + "/";
         List<BatchSegmentJobPlan> jobs = new ArrayList<>();
         List<BatchSegmentJobConfig> configs = solution.batchSegmentJobs();
         for (int j = 0; j < configs.size(); j++) {

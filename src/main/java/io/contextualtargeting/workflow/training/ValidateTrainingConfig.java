@@ -21,7 +21,8 @@ public final class ValidateTrainingConfig {
     }
 
     public TrainingPlan run(TrainingConfigUploaded uploaded) {
-        ObjectRef config = S3Keys.fromEvent(store, uploaded.bucket(), uploaded.key());
+        ObjectRef config = S3Keys.requireUnder(S3Keys.fromEvent(store, uploaded.bucket(), uploaded.key()),
+                uploaded.expectedBucket(), TrainingPlanner.CONFIG_PREFIX, ".json", "a training config");
         TrainingConfig parsed = parser.parse(config.url(), store.readText(config));
         TrainingPlan plan = planner.plan(parsed, config, Instant.parse(uploaded.time()));
         inputs.check(plan);

@@ -59,6 +59,17 @@ class CsvReaderTest {
     }
 
     @Test
+    void onceTheHeaderIsNamedAnErrorNamesItsColumn() throws IOException {
+        CsvReader reader = new CsvReader("f.csv", new ByteArrayInputStream("a,b\nc,\"open\n".getBytes(StandardCharsets.UTF_8)));
+        CsvRecord record = new CsvRecord("f.csv");
+        reader.next(record);
+        reader.nameColumns(List.of("USER_ID", "TITLE"));
+
+        assertThatThrownBy(() -> reader.next(record))
+                .hasMessageStartingWith("f.csv, line 2, field TITLE: a quoted field is not closed");
+    }
+
+    @Test
     void quoteInsideUnquotedFieldIsRejected() {
         assertThatThrownBy(() -> read("a,b\"c\n"))
                 .isInstanceOf(DataFileException.class)

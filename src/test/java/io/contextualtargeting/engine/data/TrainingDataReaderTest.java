@@ -102,14 +102,14 @@ class TrainingDataReaderTest {
     @Test
     void rowWithMissingFieldIsRejected() {
         assertThatThrownBy(() -> read("USER_ID,ITEM_ID,TIMESTAMP\nu1,1\n", ITEMS))
-                .hasMessage("interactions.csv, line 2: expected 3 fields (USER_ID,ITEM_ID,TIMESTAMP), found 2");
+                .hasMessage("interactions.csv, line 2, field TIMESTAMP: expected 3 fields (USER_ID,ITEM_ID,TIMESTAMP), found 2");
     }
 
     @Test
     void emptyFileAsksForAHeader() {
         assertThatThrownBy(() -> read("", ITEMS))
                 .isInstanceOf(DataFileException.class)
-                .hasMessageStartingWith("interactions.csv: the file is empty; expected a header line such as USER_ID,ITEM_ID");
+                .hasMessageStartingWith("interactions.csv, line 1: the file is empty; expected a header line such as USER_ID,ITEM_ID");
     }
 
     @Test

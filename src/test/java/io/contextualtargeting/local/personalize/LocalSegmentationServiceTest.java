@@ -1,6 +1,7 @@
 package io.contextualtargeting.local.personalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.store.FolderObjectStore;
@@ -69,6 +70,21 @@ class LocalSegmentationServiceTest {
         assertThat(output.lines().findFirst().orElseThrow()).startsWith("{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u");
         assertThat(output.lines().skip(1).findFirst().orElseThrow()).contains("\"error\": \"item 'nope' is not in the training data\"");
         assertThat(personalize.ensureDatasetGroup("g", null).status()).as("describe-or-create finds it again").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aNameIsTakenForTheWholeAccountAsInPersonalize() {
+        var personalize = new LocalSegmentationService(new FolderObjectStore(root, (ref, size, etag) -> { }), TrainingParameters.defaults());
+        String first = poll(() -> personalize.ensureDatasetGroup("g1", null)).arn();
+        String second = poll(() -> personalize.ensureDatasetGroup("g2", null)).arn();
+        personalize.ensureSolution(first, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of());
+        personalize.ensureSchema("schema", SCHEMA, null);
+
+        assertThatThrownBy(() -> personalize.ensureSolution(second, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of()))
+                .hasMessageContaining("ResourceAlreadyExistsException").hasMessageContaining("dataset-group/g1");
+        assertThatThrownBy(() -> personalize.ensureSchema("schema", SCHEMA.replace("USER_ID", "VISITOR_ID"), null))
+                .hasMessageContaining("schema schema exists with other fields");
+        assertThat(personalize.ensureSchema("schema", SCHEMA, null).status()).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -104,6 +104,15 @@ class FolderObjectStoreTest {
     }
 
     @Test
+    void aBucketNameThatLeavesTheRootIsRefusedWhenListing() {
+        FolderObjectStore store = store();
+
+        for (String bucket : List.of("..", ".", "a/../..")) {
+            assertThatThrownBy(() -> store.list(bucket, "")).as(bucket).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void missingObjectsAreNamed() {
         ObjectRef ref = new ObjectRef("bucket-a", "nope.csv");
 

@@ -37,7 +37,7 @@ class CheckSegmentImportTest {
         var step = new CheckSegmentImport(answering(new EngagementPlatform.ImportJob("job-1", "PROCESSING", null, 0, 0, List.of())));
 
         assertThatThrownBy(() -> step.run(started)).isInstanceOf(ResourcePendingException.class)
-                .hasMessage("import job job-1 of segment seg.csv is PROCESSING");
+                .hasMessage("import job job-1 of segment seg.csv is still PROCESSING");
     }
 
     @Test

@@ -53,7 +53,7 @@ class SegmentFileReaderTest {
             assertThat(e.total()).isEqualTo(4);
             assertThat(e.getMessage()).contains("line 3, field ChannelType: 'PIGEON' is not a channel type",
                     "line 4, field Address: is empty", "line 4, field OptOut: 'SOMETIMES' is not ALL or NONE",
-                    "line 5: has 2 values but the header has 4 columns");
+                    "line 5, field Address: has 2 values but the header has 4 columns");
         });
         assertThat(rows).hasSize(1);
     }

@@ -63,6 +63,18 @@ class PrepareSegmentsTest {
     }
 
     @Test
+    void theSameJobPreparedLaterNamesItsSegmentsAlike() {
+        FolderObjectStore store = store(Map.of(outputPrefix.key() + "job_config.json.out",
+                "{\"input\": {\"itemId\": \"105\"}, \"output\": {\"usersList\": [\"12\"]}, \"error\": null}\n"));
+        new PrepareSegments(store, describing("ACTIVE"), clock).run(new PrepareSegmentsRequest("arn:job"));
+        Clock anHourLater = Clock.offset(clock, java.time.Duration.ofHours(1));
+
+        SegmentBatch again = new PrepareSegments(store, describing("ACTIVE"), anHourLater).run(new PrepareSegmentsRequest("arn:job"));
+
+        assertThat(again.segments()).extracting(SegmentFile::name).containsExactly("item_105_20261128-101500");
+    }
+
+    @Test
     void aJobWithoutOutputIsAnError() {
         assertThatThrownBy(() -> new PrepareSegments(store(Map.of()), describing("ACTIVE"), clock)
                 .run(new PrepareSegmentsRequest("arn:job")))

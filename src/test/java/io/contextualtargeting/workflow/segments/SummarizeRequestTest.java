@@ -21,6 +21,7 @@ class SummarizeRequestTest {
         assertThat(summary.usersWritten() + summary.usersWithoutEndpoint() + summary.optedOutUsers()).isEqualTo(10);
         assertThat(summary.endpointsWritten()).isEqualTo(9);
         assertThat(summary.segments().get(1).error()).isEqualTo("users file is missing");
+        assertThat(summary.failure()).isEqualTo("1 of 2 segments of job failed:\n- item_105_20261128-101500 (105): users file is missing");
     }
 
     @Test
@@ -28,6 +29,7 @@ class SummarizeRequestTest {
         SegmentsSummary summary = new SummarizeRequest("arn:job", "job", List.of()).summarize();
 
         assertThat(summary.outcome()).isEqualTo("SUCCEEDED");
+        assertThat(summary.failure()).isNull();
         assertThat(summary.segments()).isEmpty();
     }
 }

@@ -99,17 +99,28 @@ class WriteSegmentTest {
     }
 
     @Test
-    void aTakenNameGetsASuffix() {
+    void aNameTakenByAnotherSegmentGetsASuffix() {
         FolderObjectStore store = store();
-        SegmentFile segment = segmentOf(store, "u1");
         WriteSegment step = new WriteSegment(store, directory(ENDPOINTS), 1);
-        WriteSegmentRequest request = new WriteSegmentRequest(segment, "imports", "pinpoint/", "Id");
+        step.run(new WriteSegmentRequest(segmentOf(store, "u1"), "imports", "pinpoint/", "Id"));
 
-        step.run(request);
-        SegmentReport second = step.run(request);
+        SegmentReport second = step.run(new WriteSegmentRequest(segmentOf(store, "u5"), "imports", "pinpoint/", "Id"));
 
         assertThat(second.name()).isEqualTo("ITEMSgenresAction_20261128-101500-2");
         assertThat(second.csv()).endsWith("/pinpoint/ITEMSgenresAction_20261128-101500-2.csv");
+    }
+
+    @Test
+    void theSameSegmentWrittenAgainIsFoundNotWrittenTwice() {
+        FolderObjectStore store = store();
+        WriteSegment step = new WriteSegment(store, directory(ENDPOINTS), 1);
+        WriteSegmentRequest request = new WriteSegmentRequest(segmentOf(store, "u1"), "imports", "pinpoint/", "Id");
+        SegmentReport first = step.run(request);
+
+        SegmentReport again = step.run(request);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(store.list("imports", "pinpoint/")).hasSize(1);
     }
 
     @Test

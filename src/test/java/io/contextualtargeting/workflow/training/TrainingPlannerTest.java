@@ -27,6 +27,14 @@ class TrainingPlannerTest {
     }
 
     @Test
+    void importJobsAreNamedAfterTheDatasetGroupWhoseNamesAreUniquePerAccount() {
+        TrainingPlan plan = new TrainingPlanner().plan(config, configObject, Instant.parse("2026-11-28T10:15:00Z"));
+
+        assertThat(plan.datasets()).extracting(TrainingPlan.DatasetPlan::importJobName)
+                .containsExactly("bingewatch-interactions-20261128101500", "bingewatch-items-20261128101500");
+    }
+
+    @Test
     void runNamesStayWithinPersonalizeLimit() {
         String name = TrainingPlanner.runName("s".repeat(63), "20261128101500");
 

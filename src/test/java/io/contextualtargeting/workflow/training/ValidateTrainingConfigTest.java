@@ -48,7 +48,7 @@ class ValidateTrainingConfigTest {
 
     @Test
     void plansAGeneratedUpload() {
-        TrainingPlan plan = step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME));
+        TrainingPlan plan = step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket"));
 
         assertThat(plan.datasetGroup().name()).isEqualTo("bingewatch");
         assertThat(plan.datasets()).extracting(TrainingPlan.DatasetPlan::type).containsExactlyInAnyOrder("INTERACTIONS", "ITEMS", "USERS");
@@ -56,10 +56,20 @@ class ValidateTrainingConfigTest {
     }
 
     @Test
+    void aConfigOutsideTrainOfThePersonalizeBucketIsRefused() {
+        store.writeText(new ObjectRef("bucket", "batch/bingewatch/config.json"), store.readText(new ObjectRef("bucket", CONFIG)));
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", "batch/bingewatch/config.json", TIME, "bucket")))
+                .hasMessageContaining("not a training config: expected a .json object under s3://bucket/train/");
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "personalize")))
+                .hasMessageContaining("expected a .json object under s3://personalize/train/");
+    }
+
+    @Test
     void aFileNotYetUploadedIsWaitedFor() {
         store.delete(new ObjectRef("bucket", "train/bingewatch/items.csv"));
 
-        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket")))
                 .isInstanceOf(ResourcePendingException.class)
                 .hasMessageContaining("s3://bucket/train/bingewatch/items.csv");
     }
@@ -68,7 +78,7 @@ class ValidateTrainingConfigTest {
     void aHeaderThatMissesASchemaFieldIsNamed() {
         edit("train/bingewatch/interactions.csv", "USER_ID,ITEM_ID,EVENT_VALUE,EVENT_TYPE,TIMESTAMP", "USER_ID,ITEM_ID,EVENT_VALUE,EVENT_TYPE,TS");
 
-        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket")))
                 .isInstanceOf(InvalidTrainingConfigException.class)
                 .hasMessageContaining("interactions.csv, line 1, field TIMESTAMP");
     }
@@ -79,7 +89,7 @@ class ValidateTrainingConfigTest {
                 "ITEMS.GENRES = \\\"Drama\\\" OR ITEMS.GENRES = \\\"Comedy\\\"\"}");
         edit("batch/bingewatch/bingewatch-item-affinity/job_config.json", "{\"itemId\"", "{\"itemAttributes\": \"ITEMS.GENRES = \\\"Drama\\\"\"}\n{\"itemId\"");
 
-        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket")))
                 .isInstanceOf(InvalidTrainingConfigException.class)
                 .hasMessageContaining("2 problems")
                 .hasMessageContaining("bingewatch-item-attribute-affinity/job_config.json, line 1, field itemAttributes")
@@ -92,7 +102,7 @@ class ValidateTrainingConfigTest {
     void aSchemaWithoutRequiredFieldsIsRefused() {
         edit(CONFIG, "\"TIMESTAMP\"", "\"WHEN\"");
 
-        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME)))
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket")))
                 .isInstanceOf(InvalidTrainingConfigException.class)
                 .hasMessageContaining("needs a non-null field TIMESTAMP of type long");
     }
