@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Scoring ten million users reads every user's factors, so it is bound by memory bandwidth:
  * 64 floats per user are 2.56 GB, 64 bytes are 640 MB. Each user's factors are stored as
  * {@code v = round(x / s_u)} in [-127, 127] with {@code s_u = max|x| / 127}; the query as
- * {@code w = round(q / s_q)} in [-64, 64]. Since
+ * {@code w = round(q / s_q)} in [-128, 128]. Since
  * {@code x.q - s_u s_q (v.w) = (x - s_u v).q + s_u v.(q - s_q w)}, the error is at most
  * {@code |x - s_u v| |q| + s_u |v| |q - s_q w|} (Cauchy-Schwarz): every user gets an interval that
  * certainly holds the exact score. A user can be in the top N only if its upper bound reaches the
@@ -18,10 +18,11 @@ import java.util.Arrays;
  * the result is the exact top N (ties to the lower user index), the same as scoring everyone in float.
  *
  * <p>The integer dot products are computed two factors per 32-bit multiply (SWAR): four factors
- * are stored as unsigned bytes {@code v + 128} in one int, the mask {@code 0x00FF00FF} keeps bytes
- * 0 and 2 as two 16-bit lanes, and multiplying by {@code (w_0 << 16) + w_2} leaves
- * {@code b_0 w_0 + b_2 w_2} in the upper half, exactly, because with these ranges neither half
- * overflows. A loop of masks, multiplies and shifts over ints is what HotSpot C2 vectorises (JDK 17
+ * are stored as bytes {@code v + 128} in one int; the mask {@code 0x00FF00FF} keeps bytes 0 and 2
+ * and subtracting {@code 0x00800080} turns them into the integer {@code v_0 + 2^16 v_2};
+ * multiplied by {@code 2^16 w_0 + w_2} this is {@code v_0 w_2 + 2^16 (v_0 w_0 + v_2 w_2)} modulo
+ * 2^32, and with these ranges {@code |v_0 w_2| < 2^15}, so the upper half holds
+ * {@code v_0 w_0 + v_2 w_2} exactly. A loop of masks, multiplies and shifts over ints is what HotSpot C2 vectorises (JDK 17
  * vectorises neither byte-to-int conversions nor float sums), and at one multiply per two factors
  * it keeps up with memory bandwidth.
  *
@@ -35,18 +36,20 @@ public final class QuantizedUserIndex {
     /** Relative slack on the bounds that covers float rounding of dot products and sums. */
     private static final float ROUNDING_SLACK = 1e-4f;
     private static final int USER_LEVELS = 127;
-    /** User bytes are stored unsigned, {@code v + OFFSET}. */
+    /** User bytes are stored as {@code v + OFFSET}, so a stored zero byte is the level 0. */
     private static final int OFFSET = 128;
+    private static final int ZERO_LEVELS = 0x80808080;
     /**
-     * With bytes up to 255 and weights up to 64, a 16-bit lane's sum of two products stays below
+     * With levels up to 127 and weights up to 128, the upper lane's two products sum to less than
      * 2^15 and the lower lane's product cannot carry into the upper one.
      */
-    private static final int QUERY_LEVELS = 64;
+    private static final int QUERY_LEVELS = 128;
     private static final int LANES = 0x00FF00FF;
+    private static final int LANE_OFFSETS = 0x00800080;
     /** Added before the shift so the upper lane comes out exact whatever the lower lane's sign. */
     private static final int HALF = 0x8000;
     /** Blocks sampled to estimate the threshold: one in this many. */
-    private static final int SAMPLE_EVERY = 16;
+    static final int SAMPLE_EVERY = 32;
 
     private final FactorMatrix users;
     private final int count;
@@ -81,6 +84,11 @@ public final class QuantizedUserIndex {
         int k = users.dimension();
         int blocks = (n + BLOCK - 1) / BLOCK;
         int[][][] packed = new int[blocks][groupsFor(k)][BLOCK];
+        for (int[][] block : packed) {
+            for (int[] group : block) {
+                Arrays.fill(group, ZERO_LEVELS);
+            }
+        }
         float[][] scale = new float[blocks][BLOCK];
         float[][] residual = new float[blocks][BLOCK];
         float[][] magnitude = new float[blocks][BLOCK];
@@ -104,7 +112,8 @@ public final class QuantizedUserIndex {
                 double e = x[f] - (double) s * v;
                 squaredResidual += e * e;
                 squaredLevels += (long) v * v;
-                block[f >> 2][j] |= (v + OFFSET) << ((f & 3) * 8);
+                int shift = (f & 3) * 8;
+                block[f >> 2][j] = (block[f >> 2][j] & ~(0xFF << shift)) | ((v + OFFSET) << shift);
             }
             scale[b][j] = s;
             residual[b][j] = (float) Math.sqrt(squaredResidual);
@@ -143,23 +152,50 @@ public final class QuantizedUserIndex {
     public int[] top(float[] query, float[] extra, int n) {
         Scan scan = new Scan(query, extra);
         float estimate = n >= rankable ? Float.NEGATIVE_INFINITY : scan.estimateThreshold(n);
-        Candidates candidates = scan.collect(estimate);
+        Candidates candidates = scan.collect(estimate, n);
         if (candidates.atLeast(estimate) < Math.min(n, rankable)) {
             // the sample put the threshold too high (possible only if user order correlates with
             // scores): keep everyone, still exact
-            candidates = scan.collect(Float.NEGATIVE_INFINITY);
+            candidates = scan.collect(Float.NEGATIVE_INFINITY, n);
         }
         float nthLower = TopUsers.nthLargest(Arrays.copyOf(candidates.lower, candidates.size), n);
         int[] finalists = new int[candidates.size];
-        float[] exact = new float[candidates.size];
         int f = 0;
         for (int c = 0; c < candidates.size; c++) {
             if (candidates.upper[c] >= nthLower) {
-                finalists[f] = candidates.user[c];
-                exact[f++] = exact(candidates.user[c], query, extra);
+                finalists[f++] = candidates.user[c];
             }
         }
-        return TopUsers.best(Arrays.copyOf(finalists, f), exact, n);
+        finalists = Arrays.copyOf(finalists, f);
+        return TopUsers.best(finalists, exactScores(finalists, query, extra), n);
+    }
+
+    /**
+     * {@link #exact} of each user. Four at a time: each row is a cache miss, and four independent
+     * dot products in one loop body keep more of them in flight.
+     */
+    private float[] exactScores(int[] chosen, float[] query, float[] extra) {
+        float[] scores = new float[chosen.length];
+        int c = 0;
+        for (; c + 3 < chosen.length; c += 4) {
+            float[] r0 = users.row(chosen[c]);
+            float[] r1 = users.row(chosen[c + 1]);
+            float[] r2 = users.row(chosen[c + 2]);
+            float[] r3 = users.row(chosen[c + 3]);
+            scores[c] = VectorMath.dot(r0, query, k);
+            scores[c + 1] = VectorMath.dot(r1, query, k);
+            scores[c + 2] = VectorMath.dot(r2, query, k);
+            scores[c + 3] = VectorMath.dot(r3, query, k);
+        }
+        for (; c < chosen.length; c++) {
+            scores[c] = VectorMath.dot(users.row(chosen[c]), query, k);
+        }
+        if (extra != null) {
+            for (c = 0; c < chosen.length; c++) {
+                scores[c] += extra[chosen[c]];
+            }
+        }
+        return scores;
     }
 
     /** One query's scan state: the quantised query and the block-local buffers. */
@@ -168,8 +204,6 @@ public final class QuantizedUserIndex {
         /** Per group: the multipliers of bytes 0 and 2, and of bytes 1 and 3. */
         private final int[] evenBytes = new int[groups];
         private final int[] oddBytes = new int[groups];
-        /** {@code OFFSET * sum(w)}: what the stored offset adds to every dot product. */
-        private final int offsetSum;
         private final float queryScale;
         private final float residualWeight;
         private final float magnitudeWeight;
@@ -188,18 +222,15 @@ public final class QuantizedUserIndex {
             float inverse = queryScale == 0 ? 0 : 1 / queryScale;
             int[] w = new int[groups * 4];
             double squaredError = 0;
-            int sum = 0;
             for (int f = 0; f < k; f++) {
                 w[f] = Math.max(-QUERY_LEVELS, Math.min(QUERY_LEVELS, Math.round(query[f] * inverse)));
                 double d = query[f] - (double) queryScale * w[f];
                 squaredError += d * d;
-                sum += w[f];
             }
             for (int g = 0; g < groups; g++) {
                 evenBytes[g] = (w[4 * g] << 16) + w[4 * g + 2];
                 oddBytes[g] = (w[4 * g + 1] << 16) + w[4 * g + 3];
             }
-            offsetSum = OFFSET * sum;
             float queryNorm = (float) Math.sqrt(VectorMath.dot(query, query, k));
             residualWeight = queryNorm * (1 + ROUNDING_SLACK);
             magnitudeWeight = (float) Math.sqrt(squaredError) * (1 + ROUNDING_SLACK) + ROUNDING_SLACK * queryNorm;
@@ -222,8 +253,8 @@ public final class QuantizedUserIndex {
         }
 
         /** Users whose upper bound reaches {@code threshold}, with their bounds. */
-        Candidates collect(float threshold) {
-            Candidates candidates = new Candidates();
+        Candidates collect(float threshold, int n) {
+            Candidates candidates = new Candidates((int) Math.min(count, 3L * n + 1024));
             for (int b = 0; b < packed.length; b++) {
                 int size = bounds(b);
                 int base = b * BLOCK;
@@ -238,59 +269,30 @@ public final class QuantizedUserIndex {
 
         /** Fills lo/hi for block b (-inf for users that cannot be ranked); returns its user count. */
         private int bounds(int b) {
-            dotProducts(packed[b]);
             int base = b * BLOCK;
             int size = Math.min(BLOCK, count - base);
-            if (extra != null) {
-                System.arraycopy(extra, base, shift, 0, size);
-            }
-            interval(acc, scale[b], residual[b], magnitude[b], shift, queryScale, residualWeight, magnitudeWeight, lo, hi);
-            boolean[] out = excluded[b];
-            if (out != null) {
-                for (int j = 0; j < size; j++) {
-                    if (out[j]) {
-                        lo[j] = Float.NEGATIVE_INFINITY;
-                        hi[j] = Float.NEGATIVE_INFINITY;
-                    }
-                }
-            }
+            blockBounds(packed[b], evenBytes, oddBytes, acc, scale[b], residual[b], magnitude[b], extra, base, size,
+                    shift, excluded[b], queryScale, residualWeight, magnitudeWeight, lo, hi);
             return size;
-        }
-
-        /**
-         * {@code acc[j] = v_j . w} for the block's users, eight factors per pass. The loop is written
-         * here rather than in a small method: once inlined into a caller, such a method lost its
-         * vectorisation in our measurements, while this loop nest keeps it.
-         */
-        private void dotProducts(int[][] block) {
-            Arrays.fill(acc, -offsetSum);
-            for (int g = 0; g < groups; g += 2) {
-                int[] first = block[g];
-                int[] second = block[g + 1];
-                int a0 = evenBytes[g];
-                int a1 = oddBytes[g];
-                int b0 = evenBytes[g + 1];
-                int b1 = oddBytes[g + 1];
-                for (int j = 0; j < BLOCK; j++) {
-                    int x = first[j];
-                    int y = second[j];
-                    acc[j] += ((x & LANES) * a0 + HALF >> 16) + (((x >>> 8) & LANES) * a1 + HALF >> 16)
-                            + ((y & LANES) * b0 + HALF >> 16) + (((y >>> 8) & LANES) * b1 + HALF >> 16);
-                }
-            }
         }
     }
 
     /** Users found by a scan and the bounds of their exact scores. */
     private static final class Candidates {
-        int[] user = new int[1024];
-        float[] lower = new float[1024];
-        float[] upper = new float[1024];
+        int[] user;
+        float[] lower;
+        float[] upper;
         int size;
+
+        Candidates(int capacity) {
+            user = new int[capacity];
+            lower = new float[capacity];
+            upper = new float[capacity];
+        }
 
         void add(int u, float lo, float hi) {
             if (size == user.length) {
-                int grown = size * 2;
+                int grown = Math.max(16, size * 2);
                 user = Arrays.copyOf(user, grown);
                 lower = Arrays.copyOf(lower, grown);
                 upper = Arrays.copyOf(upper, grown);
@@ -312,14 +314,51 @@ public final class QuantizedUserIndex {
         }
     }
 
-    private static void interval(int[] acc, float[] scale, float[] residual, float[] magnitude, float[] shift,
-                                 float queryScale, float residualWeight, float magnitudeWeight, float[] lo, float[] hi) {
+    /**
+     * The bounds of one block's users: {@code acc[j] = v_j . w}, eight factors per pass, then the
+     * interval around {@code s_u s_q acc[j] + extra[base + j]}. One method on purpose, larger than HotSpot's
+     * inlining limit for hot methods (325 bytes of bytecode): compiled on its own its loops are
+     * vectorised, while inlined into the scan loop the dot-product loop sometimes was not, which
+     * made the scan twice as slow from one run to the next.
+     */
+    private static void blockBounds(int[][] block, int[] evenBytes, int[] oddBytes, int[] acc, float[] scale,
+                                    float[] residual, float[] magnitude, float[] extra, int base, int size,
+                                    float[] shift, boolean[] excluded, float queryScale, float residualWeight,
+                                    float magnitudeWeight, float[] lo, float[] hi) {
+        if (extra != null) {
+            System.arraycopy(extra, base, shift, 0, size);
+        }
+        Arrays.fill(acc, 0);
+        for (int g = 0; g + 1 < block.length; g += 2) {
+            int[] first = block[g];
+            int[] second = block[g + 1];
+            int a0 = evenBytes[g];
+            int a1 = oddBytes[g];
+            int b0 = evenBytes[g + 1];
+            int b1 = oddBytes[g + 1];
+            for (int j = 0; j < BLOCK; j++) {
+                int x = first[j];
+                int y = second[j];
+                acc[j] += (((x & LANES) - LANE_OFFSETS) * a0 + HALF >> 16)
+                        + ((((x >>> 8) & LANES) - LANE_OFFSETS) * a1 + HALF >> 16)
+                        + (((y & LANES) - LANE_OFFSETS) * b0 + HALF >> 16)
+                        + ((((y >>> 8) & LANES) - LANE_OFFSETS) * b1 + HALF >> 16);
+            }
+        }
         for (int j = 0; j < BLOCK; j++) {
             float approx = acc[j] * (scale[j] * queryScale) + shift[j];
             float error = residualWeight * residual[j] + magnitudeWeight * magnitude[j]
                     + ROUNDING_SLACK * Math.abs(shift[j]);
             lo[j] = approx - error;
             hi[j] = approx + error;
+        }
+        if (excluded != null) {
+            for (int j = 0; j < BLOCK; j++) {
+                if (excluded[j]) {
+                    lo[j] = Float.NEGATIVE_INFINITY;
+                    hi[j] = Float.NEGATIVE_INFINITY;
+                }
+            }
         }
     }
 

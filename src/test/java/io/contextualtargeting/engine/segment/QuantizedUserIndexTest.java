@@ -56,7 +56,7 @@ class QuantizedUserIndexTest {
         SplittableRandom random = new SplittableRandom(3);
         float[][] rows = new float[users][8];
         for (int u = 0; u < users; u++) {
-            boolean sampled = (u / QuantizedUserIndex.BLOCK) % 16 == 0;
+            boolean sampled = (u / QuantizedUserIndex.BLOCK) % QuantizedUserIndex.SAMPLE_EVERY == 0;
             float level = sampled == highInSampledBlocks ? 10f : 1f;
             for (int f = 0; f < 8; f++) {
                 rows[u][f] = level + (float) random.nextGaussian();
@@ -90,6 +90,30 @@ class QuantizedUserIndexTest {
     }
 
     @ParameterizedTest(name = "top {0}")
+    @CsvSource({"1", "500", "3000"})
+    void extremeLevelsInEveryFactorStayExact(int n) {
+        // every factor at the largest level of users (127) and query (128): the packed products' sums are largest here
+        SplittableRandom random = new SplittableRandom(n);
+        float[][] rows = new float[4100][64];
+        for (float[] row : rows) {
+            float scale = 1 + random.nextInt(3);
+            for (int f = 0; f < 64; f++) {
+                row[f] = random.nextInt(8) == 0 ? scale : -scale;
+            }
+        }
+        float[] query = new float[64];
+        for (int f = 0; f < 64; f++) {
+            query[f] = random.nextBoolean() ? 2.5f : -2.5f;
+        }
+        boolean[] rankable = new boolean[rows.length];
+        Arrays.fill(rankable, true);
+        QuantizedUserIndex index = QuantizedUserIndex.build(new FactorMatrix(rows, 64), rankable);
+
+        assertThat(index.top(query, null, n)).containsExactly(dense(index, query, null, n));
+        assertThat(index.top(negated(query), null, n)).containsExactly(dense(index, negated(query), null, n));
+    }
+
+    @ParameterizedTest(name = "top {0}")
     @CsvSource({"1", "40"})
     void identicalUsersTieToTheLowerIndex(int n) {
         float[][] rows = new float[100][];
@@ -103,6 +127,14 @@ class QuantizedUserIndexTest {
         int[] top = index.top(new float[] {1f, 1f, 1f}, null, n);
 
         assertThat(top).containsExactly(java.util.stream.IntStream.range(0, n).map(i -> 2 * i).toArray());
+    }
+
+    private static float[] negated(float[] query) {
+        float[] negated = new float[query.length];
+        for (int f = 0; f < query.length; f++) {
+            negated[f] = -query[f];
+        }
+        return negated;
     }
 
     private static int[] dense(QuantizedUserIndex index, float[] query, float[] extra, int n) {
