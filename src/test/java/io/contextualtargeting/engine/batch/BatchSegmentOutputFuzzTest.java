@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the job output reader: any bytes give lines or a {@link BatchOutputException} naming the
@@ -23,6 +25,7 @@ class BatchSegmentOutputFuzzTest {
     private static final String SOURCE = "job_config.json.out";
 
     @FuzzTest(maxDuration = "10s")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // per input (libFuzzer's -timeout) and for the whole run: a hang fails
     @DictionaryEntries({"{\"input\": {\"itemId\": \"", "{\"itemAttributes\": \"", "\"output\": {\"usersList\": [",
             "\"recommendedUsers\"", "\"error\": null", "\"error\": \"", "null", "]}"})
     void anyJobOutputGivesLinesOrAnErrorWithItsLine(FuzzedDataProvider data) throws IOException {

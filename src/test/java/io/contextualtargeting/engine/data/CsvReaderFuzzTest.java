@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the CSV reader and the data readers over it: any bytes give records, training data or an
@@ -22,6 +24,7 @@ import java.util.Optional;
 class CsvReaderFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // per input (libFuzzer's -timeout) and for the whole run: a hang fails
     @DictionaryEntries({"USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE", "GENRES", ",\"", "\"\"", "|"})
     void anyBytesGiveRecordsOrAnErrorWithTheirLine(FuzzedDataProvider data) throws IOException {
         List<String> fields = new ArrayList<>();

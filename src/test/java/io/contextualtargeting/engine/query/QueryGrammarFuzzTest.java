@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the query grammar: any job input file and any attribute expression give queries or an
@@ -31,6 +33,7 @@ class QueryGrammarFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @FuzzTest(maxDuration = "10s")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // per input (libFuzzer's -timeout) and for the whole run: a hang fails
     @DictionaryEntries({"{\"itemId\": \"", "{\"itemAttributes\": \"", "ITEMS.", "GENRES", "year", "TITLE", " = ",
             "\\\"", " AND ", " OR ", " IN ", "\"}"})
     void anyQueryTextGivesQueriesOrAnErrorWithItsLine(FuzzedDataProvider data) throws JsonProcessingException {

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the Pinpoint segment file reader: any bytes give a summary or an
@@ -22,6 +24,7 @@ class SegmentFileReaderFuzzTest {
     private final SegmentFileReader reader = new SegmentFileReader();
 
     @FuzzTest(maxDuration = "10s")
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // per input (libFuzzer's -timeout) and for the whole run: a hang fails
     @DictionaryEntries({"Id", "User.UserId", "Address", "ChannelType", "OptOut", "EMAIL", "SMS", "ALL", "NONE",
             "Attributes.", "User.UserAttributes."})
     void anySegmentFileGivesRowsOrAnErrorWithItsLines(FuzzedDataProvider data) {
