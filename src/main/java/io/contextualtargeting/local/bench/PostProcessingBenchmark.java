@@ -40,7 +40,7 @@ public final class PostProcessingBenchmark {
     private final int lookupThreads;
     private final PrintStream out;
 
-    /** @param root an empty folder for the store; what the benchmark writes there is deleted at the end */
+    /** @param root a folder for the store; the objects the benchmark writes there are deleted at the end */
     public PostProcessingBenchmark(Path root, int lookupThreads, PrintStream out) {
         this.root = root;
         this.lookupThreads = lookupThreads;
@@ -66,6 +66,7 @@ public final class PostProcessingBenchmark {
         HeapPeak.reset();
         timing = new Timing();
         timing.start();
+        // split() is the step after its Personalize call, so no segmentation service is needed
         SegmentBatch batch = new PrepareSegments(store, null, Clock.fixed(NOW, ZoneOffset.UTC)).split(job());
         timing.stop();
         out.printf("PrepareSegments: %d segments in %s, peak heap %,d MB%n", batch.segments().size(), timing,
@@ -86,12 +87,9 @@ public final class PostProcessingBenchmark {
                 }
             }
         }
-        for (SegmentFile segment : batch.segments()) {
-            if (segment.users() != null) {
-                store.delete(ObjectRef.parse(segment.users()));
-            }
+        for (ObjectRef written : store.list(BUCKET, OUTPUT_PREFIX)) {
+            store.delete(written);
         }
-        store.delete(output);
     }
 
     private static BatchSegmentJobDescription job() {

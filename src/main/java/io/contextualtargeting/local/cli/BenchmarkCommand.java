@@ -35,43 +35,55 @@ final class BenchmarkCommand implements Command {
         if (mode.size() != 1 || !List.of("train", "score", "postprocess").contains(mode.get(0))) {
             throw new CliArgs.UsageException("say what to time: benchmark train, benchmark score or benchmark postprocess");
         }
-        long seed = args.longOption("seed", 1);
-        if (mode.get(0).equals("train")) {
-            TrainingParameters defaults = TrainingParameters.defaults();
-            int users = args.intOption("users", 20_000);
-            int items = args.intOption("items", 3_000);
-            int interactions = args.intOption("interactions", 1_000_000);
-            TrainingParameters parameters = defaults.withSeed(seed)
-                    .withFactors(args.intOption("factors", 64))
-                    .withIterations(args.intOption("iterations", 10))
-                    .withCgSteps(args.intOption("cg-steps", defaults.cgSteps()))
-                    .withThreads(args.intOption("threads", defaults.threads()));
-            Optional<Path> csv = args.option("csv").map(Path::of);
-            args.rejectUnknown();
-            TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
-        } else if (mode.get(0).equals("postprocess")) {
-            int users = args.intOption("users", 5_000_000);
-            int lines = args.intOption("lines", 1);
-            int threads = args.intOption("lookup-threads", 4);
-            Path work = args.option("work").map(Path::of).orElse(null);
-            args.rejectUnknown();
-            Path root = work == null ? Files.createTempDirectory("postprocess") : Files.createDirectories(work);
-            try {
-                new PostProcessingBenchmark(root, threads, out).run(users, lines);
-            } finally {
-                if (work == null) {
-                    deleteTree(root);
-                }
-            }
-        } else {
-            int users = args.intOption("users", 10_000_000);
-            int factors = args.intOption("factors", 64);
-            double fraction = Double.parseDouble(args.option("fraction", "0.01"));
-            int repeat = args.intOption("repeat", 5);
-            args.rejectUnknown();
-            ScoringBenchmark.run(users, factors, fraction, repeat, seed, out);
+        switch (mode.get(0)) {
+            case "train" -> train(args, out);
+            case "postprocess" -> postprocess(args, out);
+            default -> score(args, out);
         }
         return 0;
+    }
+
+    private static void train(CliArgs args, PrintStream out) throws IOException {
+        long seed = args.longOption("seed", 1);
+        TrainingParameters defaults = TrainingParameters.defaults();
+        int users = args.intOption("users", 20_000);
+        int items = args.intOption("items", 3_000);
+        int interactions = args.intOption("interactions", 1_000_000);
+        TrainingParameters parameters = defaults.withSeed(seed)
+                .withFactors(args.intOption("factors", 64))
+                .withIterations(args.intOption("iterations", 10))
+                .withCgSteps(args.intOption("cg-steps", defaults.cgSteps()))
+                .withThreads(args.intOption("threads", defaults.threads()));
+        Optional<Path> csv = args.option("csv").map(Path::of);
+        args.rejectUnknown();
+        TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
+    }
+
+    private static void score(CliArgs args, PrintStream out) {
+        long seed = args.longOption("seed", 1);
+        int users = args.intOption("users", 10_000_000);
+        int factors = args.intOption("factors", 64);
+        double fraction = Double.parseDouble(args.option("fraction", "0.01"));
+        int repeat = args.intOption("repeat", 5);
+        args.rejectUnknown();
+        ScoringBenchmark.run(users, factors, fraction, repeat, seed, out);
+    }
+
+    /** Without {@code --work}, in a temporary folder removed afterwards. */
+    private static void postprocess(CliArgs args, PrintStream out) throws IOException {
+        int users = args.intOption("users", 5_000_000);
+        int lines = args.intOption("lines", 1);
+        int threads = args.intOption("lookup-threads", 4);
+        Optional<Path> work = args.option("work").map(Path::of);
+        args.rejectUnknown();
+        Path root = work.isPresent() ? Files.createDirectories(work.get()) : Files.createTempDirectory("postprocess");
+        try {
+            new PostProcessingBenchmark(root, threads, out).run(users, lines);
+        } finally {
+            if (work.isEmpty()) {
+                deleteTree(root);
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -3,10 +3,13 @@ package io.contextualtargeting.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,25 @@ class BenchmarkCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("top 200 of 20,000 users")
                 .contains("results identical: true");
+    }
+
+    @Test
+    void postprocessSplitsTheJobOutputAndWritesEverySegmentInBothFormsAccountingForEveryUser(@TempDir Path dir)
+            throws IOException {
+        int exit = run("benchmark", "postprocess", "--users", "1000", "--lines", "2", "--work", dir.toString());
+
+        assertThat(exit).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("PrepareSegments: 3 segments in");
+        // users u0..u999 and u500..u1499: per 10 users one without endpoint, one opted out
+        assertThat(printed).contains("WriteSegment Id, item_100_20261128-100000:")
+                .contains("1,000 users: 800 written (940 endpoint rows), 100 without endpoint, 100 opted out; accounted: true")
+                .contains("WriteSegment User.UserId, ITEMSgenresGenre1_20261128-100000:")
+                .contains("1,000 users: 1,000 written (0 endpoint rows), 0 without endpoint, 0 opted out; accounted: true")
+                .contains("failed query, reported:").doesNotContain("accounted: false");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
     }
 
     @Test
