@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -32,7 +33,10 @@ import java.util.function.Predicate;
  * the embedded engine doing the work. An import job reads its whole file (a bad row fails the job
  * with the row's file, line and field), a solution version trains the engine on the group's
  * imported datasets, and a batch segment job writes {@code <input file name>.out} under its output
- * path, as Personalize does. Names are taken per account as in Personalize: a solution or a job
+ * path, as Personalize does. Two solution versions of one dataset group trained on the same imports
+ * with the same parameters share one model: training is deterministic, so the second training
+ * would give the same factors (it halves the local pipeline, whose two recipes train alike).
+ * Names are taken per account as in Personalize: a solution or a job
  * whose name another dataset group, dataset or solution version holds is refused
  * (ResourceAlreadyExistsException), and so is a schema name given to other fields.
  *
@@ -53,14 +57,26 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, Map<DatasetType, Dataset>> datasetsByGroup = new HashMap<>();
     private final Map<String, Solution> solutions = new HashMap<>();
     private final Map<String, SegmentModel> models = new HashMap<>();
+    /** What each solution version's model was trained on, to find a model trained on the same. */
+    private final Map<String, TrainedOn> trainedOn = new HashMap<>();
+    private final BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer;
+    /** Numbers the import jobs, so a dataset's import says which data a model was trained on. */
+    private long imports;
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
     private Predicate<String> held = arn -> false;
 
     /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
+        this(store, parameters, SegmentModelTrainer::train);
+    }
+
+    /** @param trainer trains the engine (tests count trainings with it) */
+    LocalSegmentationService(ObjectStore store, TrainingParameters parameters,
+                             BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer) {
         this.store = store;
         this.parameters = parameters;
+        this.trainer = trainer;
     }
 
     @Override
@@ -103,6 +119,7 @@ public final class LocalSegmentationService implements SegmentationService {
                 case USERS -> DatasetFiles.checkUsers(file, schema);
             }
             dataset.imported = data;
+            dataset.importNumber = ++imports;
         });
     }
 
@@ -121,8 +138,11 @@ public final class LocalSegmentationService implements SegmentationService {
             if (solution == null) {
                 throw new IllegalStateException("solution " + solutionArn + " does not exist");
             }
-            TrainingData data = readGroup(solution.datasetGroupArn());
-            models.put(arn, SegmentModelTrainer.train(data, parameters.withPersonalizeHyperparameters(solution.hyperparameters())));
+            TrainingParameters effective = parameters.withPersonalizeHyperparameters(solution.hyperparameters());
+            TrainedOn basis = new TrainedOn(solution.datasetGroupArn(), importNumbers(solution.datasetGroupArn()), effective);
+            models.put(arn, modelTrainedOn(basis)
+                    .orElseGet(() -> trainer.apply(readGroup(solution.datasetGroupArn()), effective)));
+            trainedOn.put(arn, basis);
             metrics.put(arn, Map.of());
         });
     }
@@ -254,6 +274,7 @@ public final class LocalSegmentationService implements SegmentationService {
         datasetSchemas.remove(arn);
         solutions.remove(arn);
         models.remove(arn);
+        trainedOn.remove(arn);
         metrics.remove(arn);
         jobs.remove(arn);
         datasetsByGroup.remove(arn);
@@ -305,6 +326,22 @@ public final class LocalSegmentationService implements SegmentationService {
         } catch (java.io.IOException e) {
             return a.equals(b);
         }
+    }
+
+    /** A model some solution version already has, trained on exactly {@code basis}. */
+    private Optional<SegmentModel> modelTrainedOn(TrainedOn basis) {
+        return trainedOn.entrySet().stream().filter(e -> e.getValue().equals(basis) && models.containsKey(e.getKey()))
+                .map(e -> models.get(e.getKey())).findFirst();
+    }
+
+    /** The import numbers of the group's datasets, in dataset type order (0: never imported). */
+    private List<Long> importNumbers(String datasetGroupArn) {
+        List<Long> numbers = new ArrayList<>();
+        for (DatasetType type : DatasetType.values()) {
+            Dataset dataset = group(datasetGroupArn).get(type);
+            numbers.add(dataset == null ? 0L : dataset.importNumber);
+        }
+        return numbers;
     }
 
     /** Reads what the group's import jobs imported, as a solution version trains on it. */
@@ -363,6 +400,7 @@ public final class LocalSegmentationService implements SegmentationService {
         private final DatasetType type;
         private final String schema;
         private ObjectRef imported;
+        private long importNumber;
 
         Dataset(String arn, DatasetType type, String schema) {
             this.arn = arn;
@@ -384,5 +422,9 @@ public final class LocalSegmentationService implements SegmentationService {
     }
 
     private record Solution(String datasetGroupArn, String recipeArn, Map<String, String> hyperparameters) {
+    }
+
+    /** The data (the group's imports) and the parameters a model was trained with. */
+    private record TrainedOn(String datasetGroupArn, List<Long> imports, TrainingParameters parameters) {
     }
 }

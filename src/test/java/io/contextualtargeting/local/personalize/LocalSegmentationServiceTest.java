@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
@@ -11,6 +12,7 @@ import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,39 @@ class LocalSegmentationServiceTest {
         assertThat(output.lines().findFirst().orElseThrow()).startsWith("{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u");
         assertThat(output.lines().skip(1).findFirst().orElseThrow()).contains("\"error\": \"item 'nope' is not in the training data\"");
         assertThat(personalize.ensureDatasetGroup("g", null).status()).as("describe-or-create finds it again").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void solutionsTrainedOnTheSameImportsWithTheSameParametersShareOneTraining() {
+        FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(40));
+        AtomicInteger trainings = new AtomicInteger();
+        var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(1).withThreads(1),
+                (data, parameters) -> {
+                    trainings.incrementAndGet();
+                    return SegmentModelTrainer.train(data, parameters);
+                });
+        String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
+        String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
+        ObjectRef file = new ObjectRef("bkt", "train/g/interactions.csv");
+        poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import-1", file));
+        String item = poll(() -> personalize.ensureSolution(group, "item", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of())).arn();
+        String attribute = poll(() -> personalize.ensureSolution(group, "attribute",
+                "arn:aws:personalize:::recipe/aws-item-attribute-affinity", Map.of())).arn();
+        String wider = poll(() -> personalize.ensureSolution(group, "wider", "arn:aws:personalize:::recipe/aws-item-affinity",
+                Map.of("hidden_dimension", "32"))).arn();
+
+        poll(() -> personalize.ensureSolutionVersion(item, "item-1"));
+        poll(() -> personalize.ensureSolutionVersion(attribute, "attribute-1"));
+        assertThat(trainings).as("same imports, same parameters").hasValue(1);
+
+        poll(() -> personalize.ensureSolutionVersion(wider, "wider-1"));
+        assertThat(trainings).as("other hyperparameters").hasValue(2);
+
+        poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import-2", file));
+        poll(() -> personalize.ensureSolutionVersion(item, "item-2"));
+        assertThat(trainings).as("a new import").hasValue(3);
     }
 
     @Test
