@@ -2,6 +2,8 @@ package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
+import io.contextualtargeting.engine.eval.QualityBenchmark;
+import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.util.Optional;
 /**
  * {@code benchmark}: prints the engine's speed on synthetic data held in memory. {@code train}
  * times training (and, with {@code --csv}, writing and parsing that many interactions);
- * {@code score} times one query's top users over many users on one thread.
+ * {@code score} times one query's top users over many users on one thread; {@code quality} prints
+ * the engine's hold-out quality on a generated dataset.
  */
 final class BenchmarkCommand implements Command {
 
@@ -19,14 +22,22 @@ final class BenchmarkCommand implements Command {
     public String usage() {
         return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
                 + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
-                + " [--fraction 0.01] [--repeat 5]";
+                + " [--fraction 0.01] [--repeat 5] | benchmark quality [--users 20000] [--items 3000] [--seed 42]";
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
         List<String> mode = args.positional();
-        if (mode.size() != 1 || !List.of("train", "score").contains(mode.get(0))) {
-            throw new CliArgs.UsageException("say what to time: benchmark train or benchmark score");
+        if (mode.size() != 1 || !List.of("train", "score", "quality").contains(mode.get(0))) {
+            throw new CliArgs.UsageException("say what to measure: benchmark train, benchmark score or benchmark quality");
+        }
+        if (mode.get(0).equals("quality")) {
+            GeneratorSettings settings = GeneratorSettings.of(args.intOption("users", GeneratorSettings.DEFAULT_USERS),
+                    args.intOption("items", GeneratorSettings.DEFAULT_ITEMS),
+                    args.longOption("seed", GeneratorSettings.DEFAULT_SEED));
+            args.rejectUnknown();
+            QualityBenchmark.run(settings, TrainingParameters.defaults(), out);
+            return 0;
         }
         long seed = args.longOption("seed", 1);
         if (mode.get(0).equals("train")) {
