@@ -29,7 +29,7 @@ final class BenchmarkCommand implements Command {
     public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
         List<String> mode = args.positional();
         if (mode.size() != 1 || !List.of("train", "score", "quality").contains(mode.get(0))) {
-            throw new CliArgs.UsageException("say what to measure: benchmark train, benchmark score or benchmark quality");
+            throw new CliArgs.UsageException("say what to time or measure: benchmark train, benchmark score or benchmark quality");
         }
         if (mode.get(0).equals("quality")) {
             GeneratorSettings settings = GeneratorSettings.of(args.intOption("users", GeneratorSettings.DEFAULT_USERS),

@@ -8,6 +8,8 @@ import io.contextualtargeting.engine.data.DatasetSchemas;
 import io.contextualtargeting.engine.data.SchemaReader;
 import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.data.TrainingDataReader;
+import io.contextualtargeting.engine.eval.QueryKind;
+import io.contextualtargeting.engine.eval.SolutionMetrics;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.segment.SegmentModel;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * The local stand-in for Amazon Personalize: the same resources, names, ARNs and lifecycle, with
  * the embedded engine doing the work. An import job reads its whole file (a bad row fails the job
  * with the row's file, line and field), a solution version trains the engine on the group's
- * imported datasets, and a batch segment job writes {@code <input file name>.out} under its output
+ * imported datasets and reports metrics measured on a time-based hold-out of them
+ * ({@link SolutionMetrics}), and a batch segment job writes {@code <input file name>.out} under its output
  * path, as Personalize does.
  *
  * <p>Deletion follows Personalize's rules: a dataset waits for its running import jobs and for the
@@ -40,6 +43,7 @@ import java.util.Optional;
  */
 public final class LocalSegmentationService implements SegmentationService {
     private static final String ARN = "arn:aws:personalize:local:000000000000:";
+    private static final String ATTRIBUTE_AFFINITY = "/aws-item-attribute-affinity";
 
     private final ObjectStore store;
     private final TrainingParameters parameters;
@@ -113,8 +117,10 @@ public final class LocalSegmentationService implements SegmentationService {
                 throw new IllegalStateException("solution " + solutionArn + " does not exist");
             }
             TrainingData data = readGroup(solution.datasetGroupArn());
-            models.put(arn, SegmentModelTrainer.train(data, parameters.withPersonalizeHyperparameters(solution.hyperparameters())));
-            metrics.put(arn, Map.of());
+            TrainingParameters recipe = parameters.withPersonalizeHyperparameters(solution.hyperparameters());
+            models.put(arn, SegmentModelTrainer.train(data, recipe));
+            metrics.put(arn, SolutionMetrics.measure(data, recipe, solution.recipeArn().endsWith(ATTRIBUTE_AFFINITY)
+                    ? QueryKind.ATTRIBUTE : QueryKind.ITEM));
         });
     }
 

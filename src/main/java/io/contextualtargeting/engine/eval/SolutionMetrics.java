@@ -1,0 +1,66 @@
+package io.contextualtargeting.engine.eval;
+
+import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.engine.segment.ScoringParameters;
+import io.contextualtargeting.engine.segment.SegmentModel;
+import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics Personalize reports for a user segmentation solution version, measured the same way
+ * as {@code evaluate}: the recipe is trained on the first 80 % of the interactions by time and its
+ * 1 % segments are checked against the last 20 %, on queries sampled from the data (items over the
+ * popularity range for item affinity, attribute values for attribute affinity).
+ * {@code hits_at_1_percent} and {@code recall_at_1_percent} are means over those queries;
+ * {@code coverage} is the share of users with training interactions that are in at least one of
+ * those segments.
+ */
+public final class SolutionMetrics {
+    public static final String HITS = "hits_at_1_percent";
+    public static final String RECALL = "recall_at_1_percent";
+    public static final String COVERAGE = "coverage";
+    static final int ITEM_QUERIES = 100;
+    static final int ATTRIBUTE_QUERIES = 20;
+
+    private SolutionMetrics() {
+    }
+
+    /**
+     * @return the three metrics, or no metric when the data cannot be split in time or has no query to
+     *     evaluate (then nothing honest can be said)
+     */
+    public static Map<String, Double> measure(TrainingData data, TrainingParameters parameters, QueryKind recipe) {
+        HoldOutSplit split;
+        try {
+            split = HoldOutSplit.byTime(data, 0.8);
+        } catch (EvaluationException e) {
+            return Map.of();
+        }
+        List<SegmentQuery> queries = recipe == QueryKind.ITEM
+                ? QuerySample.items(split.training(), ITEM_QUERIES)
+                : QuerySample.attributes(split.training(), ATTRIBUTE_QUERIES);
+        SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, ScoringParameters.defaults());
+        Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, List.of(new ScoringMethod("engine", model)));
+        if (evaluation.outcomes(recipe).isEmpty()) {
+            return Map.of();
+        }
+        int one = evaluation.shareIndex(0.01);
+        MethodResult engine = evaluation.results(recipe).get(0);
+        BitSet covered = new BitSet(model.userCount());
+        for (QueryOutcome outcome : evaluation.outcomes(recipe)) {
+            for (int user : model.topUsers(outcome.query(), evaluation.segmentSizes()[one])) {
+                covered.set(user);
+            }
+        }
+        return Map.of(HITS, round(engine.hits()[one]), RECALL, round(engine.recall()[one]),
+                COVERAGE, round((double) covered.cardinality() / split.knownUsers()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}
