@@ -87,10 +87,10 @@ public final class QualityBenchmark {
             MethodResult best = best(items, one);
             double ratio = items.get(0).recall()[one] / best.recall()[one];
             out.printf(Locale.ROOT, "target item recall@1%% >= %.1fx the best of history, most active, random: engine %.3f,"
-                            + " %s %.3f: %.2fx, %s; against recent history %.3f: %.2fx%n", ITEM_TARGET,
-                    items.get(0).recall()[one], best.method(), best.recall()[one], ratio,
+                            + " %s %.3f: %s, %s; against recent history %.3f: %s%n", ITEM_TARGET,
+                    items.get(0).recall()[one], best.method(), best.recall()[one], times(ratio),
                     ratio >= ITEM_TARGET ? "met" : "MISSED", recent(items).recall()[one],
-                    items.get(0).recall()[one] / recent(items).recall()[one]);
+                    times(items.get(0).recall()[one] / recent(items).recall()[one]));
         }
         List<MethodResult> attributes = evaluation.results(QueryKind.ATTRIBUTE);
         for (double share : new double[] {0.01, 0.10}) {
@@ -105,6 +105,11 @@ public final class QualityBenchmark {
                     engine, best.method(), best.recall()[f], engine > best.recall()[f] ? "met" : "MISSED",
                     recent(attributes).recall()[f], engine > recent(attributes).recall()[f] ? "ahead" : "behind");
         }
+    }
+
+    /** A ratio as "1.79x", or "-" when its denominator was 0. */
+    private static String times(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-";
     }
 
     private static MethodResult best(List<MethodResult> results, int share) {
