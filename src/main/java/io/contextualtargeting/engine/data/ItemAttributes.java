@@ -29,6 +29,11 @@ public final class ItemAttributes {
         return columns;
     }
 
+    /** The values items have in {@code column} (labels, for a categorical column), in no particular order. */
+    public java.util.Set<String> values(String column) {
+        return itemsByColumnAndValue.getOrDefault(column.toUpperCase(Locale.ROOT), Map.of()).keySet();
+    }
+
     /** The items whose {@code column} has {@code value} (for a categorical column: among its labels). */
     public int[] itemsWith(String column, String value) {
         Map<String, int[]> values = itemsByColumnAndValue.get(column.toUpperCase(Locale.ROOT));

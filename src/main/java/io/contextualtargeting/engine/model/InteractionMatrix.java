@@ -15,13 +15,15 @@ public final class InteractionMatrix {
     private final int[] rowStart;
     private final int[] column;
     private final float[] strength;
+    private final int observations;
 
-    private InteractionMatrix(int rows, int columns, int[] rowStart, int[] column, float[] strength) {
+    private InteractionMatrix(int rows, int columns, int[] rowStart, int[] column, float[] strength, int observations) {
         this.rows = rows;
         this.columns = columns;
         this.rowStart = rowStart;
         this.column = column;
         this.strength = strength;
+        this.observations = observations;
     }
 
     /** Users as rows, items as columns. */
@@ -70,7 +72,7 @@ public final class InteractionMatrix {
             strength[k] *= alpha;
         }
         return new InteractionMatrix(users, data.itemCount(), rowStart, Arrays.copyOf(column, out),
-                Arrays.copyOf(strength, out));
+                Arrays.copyOf(strength, out), packed.length);
     }
 
     /** Items as rows, users as columns; columns stay in ascending order. */
@@ -92,7 +94,7 @@ public final class InteractionMatrix {
                 transposedStrength[slot] = strength[k];
             }
         }
-        return new InteractionMatrix(columns, rows, start, transposedColumn, transposedStrength);
+        return new InteractionMatrix(columns, rows, start, transposedColumn, transposedStrength, observations);
     }
 
     public int rows() {
@@ -106,6 +108,14 @@ public final class InteractionMatrix {
     /** Stored entries (distinct pairs). */
     public int entries() {
         return rowStart[rows];
+    }
+
+    /**
+     * The share of interaction rows that repeat a pair seen before (1 - distinct pairs / rows): how
+     * often users come back to an item rather than try a new one.
+     */
+    public double repeatShare() {
+        return observations == 0 ? 0 : 1 - (double) entries() / observations;
     }
 
     public int rowStart(int row) {

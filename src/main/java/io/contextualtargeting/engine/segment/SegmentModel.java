@@ -7,16 +7,17 @@ import io.contextualtargeting.engine.model.FactorMatrix;
 import io.contextualtargeting.engine.model.InteractionMatrix;
 import io.contextualtargeting.engine.model.VectorMath;
 import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.AttributeTerm;
 import io.contextualtargeting.engine.query.ItemQuery;
 import io.contextualtargeting.engine.query.SegmentQuery;
 import java.util.Arrays;
 
 /**
- * A trained segmentation model: answers item and attribute queries with users ranked by predicted
- * interest. Only users with training interactions are ranked. Scores are
- * {@code x_u . q + historyWeight * log(1 + h_u)}, where {@code q} is the weighted mix of the
- * target items' factors (see {@link ScoringParameters}); {@link #topUsers} returns exactly the
+ * A trained segmentation model: answers item and attribute queries with users ranked by their
+ * expected number of future interactions with the query's items (see {@link ChoiceCalibration}).
+ * Only users with training interactions are ranked. A user's score is {@code x'_u . sum_i y_i}
+ * over the target items, with calibrated user factors {@code x'_u}, minus that user's terms for
+ * target items they already had (a new interaction with them would be a repeat), plus their
+ * repeat weight times their past strength on those items. {@link #topUsers} returns exactly the
  * users {@link #score} ranks first, through a faster quantised scan.
  */
 public final class SegmentModel implements UserScorer {
@@ -25,25 +26,18 @@ public final class SegmentModel implements UserScorer {
     private final FactorMatrix itemFactors;
     private final ItemAttributes attributes;
     private final InteractionMatrix byItem;
-    private final float[] popularity;
+    private final float[] repeatWeights;
     private final QuantizedUserIndex index;
-    private final ScoringParameters scoring;
 
     SegmentModel(Ids users, Ids items, FactorMatrix itemFactors, ItemAttributes attributes,
-                 InteractionMatrix byItem, float[] popularity, QuantizedUserIndex index, ScoringParameters scoring) {
+                 InteractionMatrix byItem, float[] repeatWeights, QuantizedUserIndex index) {
         this.users = users;
         this.items = items;
         this.itemFactors = itemFactors;
         this.attributes = attributes;
         this.byItem = byItem;
-        this.popularity = popularity;
+        this.repeatWeights = repeatWeights;
         this.index = index;
-        this.scoring = scoring;
-    }
-
-    /** The same model scoring with other parameters (for evaluations and tuning). */
-    public SegmentModel withScoring(ScoringParameters parameters) {
-        return new SegmentModel(users, items, itemFactors, attributes, byItem, popularity, index, parameters);
     }
 
     public Ids users() {
@@ -77,9 +71,9 @@ public final class SegmentModel implements UserScorer {
 
     @Override
     public void score(SegmentQuery query, float[] scoresByUserIndex) {
-        QueryTarget target = target(query);
+        int[] target = target(query);
         float[] vector = vector(target);
-        float[] extra = history(target, historyWeight(query));
+        float[] extra = pastInteractions(target);
         for (int u = 0; u < scoresByUserIndex.length; u++) {
             scoresByUserIndex[u] = index.isRankable(u) ? index.exact(u, vector, extra) : Float.NEGATIVE_INFINITY;
         }
@@ -87,100 +81,46 @@ public final class SegmentModel implements UserScorer {
 
     @Override
     public int[] topUsers(SegmentQuery query, int n) {
-        QueryTarget target = target(query);
-        return index.top(vector(target), history(target, historyWeight(query)), n);
+        int[] target = target(query);
+        return index.top(vector(target), pastInteractions(target), n);
     }
 
-    private QueryTarget target(SegmentQuery query) {
+    /** The matching items that have training interactions. */
+    private int[] target(SegmentQuery query) {
+        int[] matching = MatchingItems.of(query, items, attributes);
+        int[] trained = Arrays.stream(matching).filter(i -> byItem.rowEnd(i) > byItem.rowStart(i)).toArray();
+        if (trained.length > 0) {
+            return trained;
+        }
         if (query instanceof ItemQuery itemQuery) {
-            int item = items.indexOf(itemQuery.itemId());
-            if (item < 0) {
-                throw new UnanswerableQueryException(ItemQuery.KEY, "item '" + itemQuery.itemId()
-                        + "' is not in the training data");
-            }
-            if (popularity[item] == 0) {
-                throw new UnanswerableQueryException(ItemQuery.KEY, "item '" + itemQuery.itemId()
-                        + "' has no interactions in the training data, so no user can be ranked for it");
-            }
-            return new QueryTarget(new int[] {item}, new float[] {1f});
+            throw new UnanswerableQueryException(ItemQuery.KEY, "item '" + itemQuery.itemId()
+                    + "' has no interactions in the training data, so no user can be ranked for it");
         }
-        AttributeQuery attributeQuery = (AttributeQuery) query;
-        int[] matching = null;
-        for (AttributeTerm term : attributeQuery.terms()) {
-            int[] withValue = attributes.itemsWith(term.column(), term.value());
-            if (withValue.length == 0) {
-                throw new UnanswerableQueryException(AttributeQuery.KEY, "no item has ITEMS." + term.column()
-                        + " = \"" + term.value() + "\"");
-            }
-            matching = matching == null ? withValue : intersect(matching, withValue);
-        }
-        if (matching.length == 0) {
-            throw new UnanswerableQueryException(AttributeQuery.KEY, "no item matches every term of the expression");
-        }
-        return weigh(matching);
+        throw new UnanswerableQueryException(AttributeQuery.KEY,
+                "no item matching the expression has interactions in the training data");
     }
 
-    private QueryTarget weigh(int[] matching) {
-        float[] weights = new float[matching.length];
-        double sum = 0;
-        for (int i = 0; i < matching.length; i++) {
-            float p = popularity[matching[i]];
-            weights[i] = p == 0 ? 0 : (float) Math.pow(p, scoring.popularityExponent());
-            sum += weights[i];
-        }
-        if (sum == 0) {
-            throw new UnanswerableQueryException(AttributeQuery.KEY,
-                    "no item matching the expression has interactions in the training data");
-        }
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = (float) (weights[i] / sum);
-        }
-        return new QueryTarget(matching, weights);
-    }
-
-    private float[] vector(QueryTarget target) {
+    private float[] vector(int[] target) {
         float[] vector = new float[itemFactors.dimension()];
-        for (int i = 0; i < target.items().length; i++) {
-            VectorMath.axpy(target.weights()[i], itemFactors.row(target.items()[i]), vector, vector.length);
+        for (int item : target) {
+            VectorMath.axpy(1f, itemFactors.row(item), vector, vector.length);
         }
         return vector;
     }
 
-    private float historyWeight(SegmentQuery query) {
-        return query instanceof ItemQuery ? scoring.itemHistoryWeight() : scoring.attributeHistoryWeight();
-    }
-
-    /** {@code weight * log(1 + h_u)} per user, or null when history does not count. */
-    private float[] history(QueryTarget target, float weight) {
-        if (weight == 0) {
-            return null;
-        }
-        float[] h = new float[users.size()];
-        for (int item : target.items()) {
+    /**
+     * Per user, for the target items they already had: minus their new-interaction term, plus
+     * their repeat weight times their strength on the item.
+     */
+    private float[] pastInteractions(int[] target) {
+        float[] extra = new float[users.size()];
+        for (int item : target) {
+            float[] y = itemFactors.row(item);
             for (int e = byItem.rowStart(item); e < byItem.rowEnd(item); e++) {
-                h[byItem.column(e)] += byItem.strength(e);
+                int u = byItem.column(e);
+                extra[u] += repeatWeights[u] * byItem.strength(e) - index.exact(u, y, null);
             }
         }
-        for (int u = 0; u < h.length; u++) {
-            h[u] = h[u] == 0 ? 0 : weight * (float) Math.log1p(h[u]);
-        }
-        return h;
-    }
-
-    private static int[] intersect(int[] a, int[] b) {
-        int[] out = new int[Math.min(a.length, b.length)];
-        int n = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                out[n++] = a[i];
-                i++;
-                j++;
-            }
-        }
-        return Arrays.copyOf(out, n);
+        return extra;
     }
 }

@@ -13,20 +13,29 @@ public final class SegmentModelTrainer {
     }
 
     public static SegmentModel train(TrainingData data, TrainingParameters parameters) {
+        return train(data, parameters, ScoringParameters.defaults());
+    }
+
+    public static SegmentModel train(TrainingData data, TrainingParameters parameters, ScoringParameters scoring) {
         InteractionMatrix byUser = InteractionMatrix.byUser(data, parameters.weighting(), parameters.alpha());
         LatentFactors factors = ImplicitAlsTrainer.train(byUser, parameters);
-        InteractionMatrix byItem = byUser.transpose();
+        ChoiceCalibration calibration = ChoiceCalibration.of(byUser, factors.users(), factors.items(),
+                activity(data, parameters, scoring));
         boolean[] rankable = new boolean[byUser.rows()];
         for (int u = 0; u < rankable.length; u++) {
             rankable[u] = byUser.rowEnd(u) > byUser.rowStart(u);
         }
-        float[] popularity = new float[byItem.rows()];
-        for (int i = 0; i < popularity.length; i++) {
-            for (int e = byItem.rowStart(i); e < byItem.rowEnd(i); e++) {
-                popularity[i] += byItem.strength(e);
-            }
+        return new SegmentModel(data.users(), data.items(), factors.items(), data.attributes(), byUser.transpose(),
+                calibration.repeatWeights(), QuantizedUserIndex.build(calibration.scaledUsers(), rankable));
+    }
+
+    /** Each user's interactions weighted as in training, but decaying with the activity half-life. */
+    private static double[] activity(TrainingData data, TrainingParameters parameters, ScoringParameters scoring) {
+        float[] weights = parameters.weighting().withRecencyHalfLifeDays(scoring.activityHalfLifeDays()).weights(data);
+        double[] activity = new double[data.userCount()];
+        for (int i = 0; i < weights.length; i++) {
+            activity[data.user(i)] += weights[i];
         }
-        return new SegmentModel(data.users(), data.items(), factors.items(), data.attributes(), byItem, popularity,
-                QuantizedUserIndex.build(factors.users(), rankable), ScoringParameters.defaults());
+        return activity;
     }
 }

@@ -2,6 +2,8 @@ package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
+import io.contextualtargeting.engine.eval.QualityBenchmark;
+import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.bench.PostProcessingBenchmark;
 import java.io.IOException;
@@ -17,7 +19,8 @@ import java.util.stream.Stream;
  * {@code benchmark}: prints the engine's speed on synthetic data held in memory. {@code train}
  * times training (and, with {@code --csv}, writing and parsing that many interactions);
  * {@code score} times one query's top users over many users on one thread; {@code postprocess}
- * times splitting a large job output into segments and writing their files.
+ * times splitting a large job output into segments and writing their files; {@code quality} prints
+ * the engine's hold-out quality on a generated dataset.
  */
 final class BenchmarkCommand implements Command {
 
@@ -26,18 +29,20 @@ final class BenchmarkCommand implements Command {
         return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
                 + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
                 + " [--fraction 0.01] [--repeat 5] | benchmark postprocess [--users 5000000] [--lines 1] [--lookup-threads 4]"
-                + " [--work DIR]";
+                + " [--work DIR] | benchmark quality [--users 20000] [--items 3000] [--seed 42]";
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
         List<String> mode = args.positional();
-        if (mode.size() != 1 || !List.of("train", "score", "postprocess").contains(mode.get(0))) {
-            throw new CliArgs.UsageException("say what to time: benchmark train, benchmark score or benchmark postprocess");
+        if (mode.size() != 1 || !List.of("train", "score", "postprocess", "quality").contains(mode.get(0))) {
+            throw new CliArgs.UsageException(
+                    "say what to time or measure: benchmark train, benchmark score, benchmark postprocess or benchmark quality");
         }
         switch (mode.get(0)) {
             case "train" -> train(args, out);
             case "postprocess" -> postprocess(args, out);
+            case "quality" -> quality(args, out);
             default -> score(args, out);
         }
         return 0;
@@ -57,6 +62,14 @@ final class BenchmarkCommand implements Command {
         Optional<Path> csv = args.option("csv").map(Path::of);
         args.rejectUnknown();
         TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
+    }
+
+    private static void quality(CliArgs args, PrintStream out) throws IOException {
+        GeneratorSettings settings = GeneratorSettings.of(args.intOption("users", GeneratorSettings.DEFAULT_USERS),
+                args.intOption("items", GeneratorSettings.DEFAULT_ITEMS),
+                args.longOption("seed", GeneratorSettings.DEFAULT_SEED));
+        args.rejectUnknown();
+        QualityBenchmark.run(settings, TrainingParameters.defaults(), out);
     }
 
     private static void score(CliArgs args, PrintStream out) {

@@ -18,6 +18,7 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("run", new RunCommand());
         commands.put("segment", new SegmentCommand());
+        commands.put("evaluate", new EvaluateCommand());
         commands.put("generate", new GenerateCommand(System::nanoTime));
         commands.put("executions", new ExecutionsCommand(java.time.Clock.systemUTC()));
         commands.put("execution", new ExecutionCommand(java.time.Clock.systemUTC()));
@@ -26,7 +27,7 @@ public final class Main {
     }
 
     /** Switches (options without a value) of all commands. */
-    static final Set<String> SWITCHES = Set.of("json", "no-limits", "help");
+    static final Set<String> SWITCHES = Set.of("json", "no-limits", "help", "verbose");
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), System.out, System.err));

@@ -8,6 +8,8 @@ import io.contextualtargeting.engine.data.DatasetSchemas;
 import io.contextualtargeting.engine.data.SchemaReader;
 import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.data.TrainingDataReader;
+import io.contextualtargeting.engine.eval.QueryKind;
+import io.contextualtargeting.engine.eval.SolutionMetrics;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.segment.SegmentModel;
@@ -32,10 +34,12 @@ import java.util.function.Predicate;
  * The local stand-in for Amazon Personalize: the same resources, names, ARNs and lifecycle, with
  * the embedded engine doing the work. An import job reads its whole file (a bad row fails the job
  * with the row's file, line and field), a solution version trains the engine on the group's
- * imported datasets, and a batch segment job writes {@code <input file name>.out} under its output
- * path, as Personalize does. Two solution versions of one dataset group trained on the same imports
- * with the same parameters share one model: training is deterministic, so the second training
- * would give the same factors (it halves the local pipeline, whose two recipes train alike).
+ * imported datasets and reports metrics measured on a time-based hold-out of them
+ * ({@link SolutionMetrics}), and a batch segment job writes {@code <input file name>.out} under its
+ * output path, as Personalize does. Two solution versions of one dataset group trained on the same
+ * imports with the same parameters share one model and one measurement: training is deterministic,
+ * so the second training would give the same factors (it halves the local pipeline, whose two
+ * recipes train alike).
  * Names are taken per account as in Personalize: a solution or a job
  * whose name another dataset group, dataset or solution version holds is refused
  * (ResourceAlreadyExistsException), and so is a schema name given to other fields.
@@ -48,6 +52,7 @@ import java.util.function.Predicate;
  */
 public final class LocalSegmentationService implements SegmentationService {
     private static final String ARN = "arn:aws:personalize:local:000000000000:";
+    private static final String ATTRIBUTE_AFFINITY = "/aws-item-attribute-affinity";
 
     private final ObjectStore store;
     private final TrainingParameters parameters;
@@ -63,6 +68,7 @@ public final class LocalSegmentationService implements SegmentationService {
     /** Numbers the import jobs, so a dataset's import says which data a model was trained on. */
     private long imports;
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
+    private final Map<TrainedOn, Map<QueryKind, Map<String, Double>>> measurements = new HashMap<>();
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
     private Predicate<String> held = arn -> false;
 
@@ -140,10 +146,17 @@ public final class LocalSegmentationService implements SegmentationService {
             }
             TrainingParameters effective = parameters.withPersonalizeHyperparameters(solution.hyperparameters());
             TrainedOn basis = new TrainedOn(solution.datasetGroupArn(), importNumbers(solution.datasetGroupArn()), effective);
-            models.put(arn, modelTrainedOn(basis)
-                    .orElseGet(() -> trainer.apply(readGroup(solution.datasetGroupArn()), effective)));
+            Optional<SegmentModel> shared = modelTrainedOn(basis);
+            if (shared.isPresent() && measurements.containsKey(basis)) {
+                models.put(arn, shared.get());
+            } else {
+                TrainingData data = readGroup(solution.datasetGroupArn());
+                models.put(arn, shared.orElseGet(() -> trainer.apply(data, effective)));
+                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measureBoth(data, effective));
+            }
+            Map<QueryKind, Map<String, Double>> measured = measurements.get(basis);
+            metrics.put(arn, measured.get(solution.recipeArn().endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM));
             trainedOn.put(arn, basis);
-            metrics.put(arn, Map.of());
         });
     }
 

@@ -26,6 +26,16 @@ class InteractionMatrixTest {
     }
 
     @Test
+    void repeatShareIsTheShareOfRowsThatRepeatAPair() {
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1\nu1,i1,1\nu1,i2,2\nu2,i1,1\nu1,i2,3\n");
+
+        InteractionMatrix matrix = InteractionMatrix.byUser(data, ConfidenceWeighting.uniform(), 1f);
+
+        assertThat(matrix.repeatShare()).isEqualTo(2 / 5.0);
+        assertThat(matrix.transpose().repeatShare()).isEqualTo(2 / 5.0);
+    }
+
+    @Test
     void transposeListsUsersPerItem() {
         TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1\nu1,i1,1\nu2,i1,1\n");
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.PlantedTastes;
+import io.contextualtargeting.engine.data.DataSource;
+import io.contextualtargeting.engine.data.DatasetSchemas;
 import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.data.TrainingDataReader;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.AttributeQuery;
 import io.contextualtargeting.engine.query.AttributeTerm;
@@ -12,6 +15,7 @@ import io.contextualtargeting.engine.query.ItemQuery;
 import io.contextualtargeting.engine.query.SegmentQuery;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SegmentModelTest {
@@ -35,11 +39,54 @@ class SegmentModelTest {
     }
 
     @Test
-    void withoutHistoryTheModelAloneStillSeparatesTheGroups() {
-        SegmentModel modelOnly = MODEL.withScoring(new ScoringParameters(1f, 0f, 0f));
+    void differentItemsOfOneGenreGiveDifferentSegments() {
+        TrainingData data = new DistinctViews(30, 20, 6, 0).read();
+        SegmentModel model = SegmentModelTrainer.train(data, TrainingParameters.defaults().withFactors(8).withThreads(1));
 
-        assertThat(ids(modelOnly.topUsers(attribute(new AttributeTerm("GENRES", "Action")), GROUP)))
-                .allMatch(id -> id.startsWith("auser"));
+        assertThat(ids(model, model.topUsers(new ItemQuery("a3"), 10)))
+                .isNotEqualTo(ids(model, model.topUsers(new ItemQuery("a4"), 10)));
+    }
+
+    @Test
+    void whenNobodyRepeatsUsersWhoHadTheItemComeAfterThoseWhoDidNot() {
+        DistinctViews views = new DistinctViews(30, 20, 6, 0);
+        TrainingData data = views.read();
+        SegmentModel model = SegmentModelTrainer.train(data, TrainingParameters.defaults().withFactors(8).withThreads(1));
+        List<String> watchers = views.watchersOf("a3");
+
+        assertThat(watchers).isNotEmpty();
+        assertThat(ids(model, model.topUsers(new ItemQuery("a3"), 30 - watchers.size()))).doesNotContainAnyElementsOf(watchers);
+    }
+
+    @Test
+    void whenUsersOftenRepeatUsersWhoHadTheItemComeFirst() {
+        DistinctViews views = new DistinctViews(30, 20, 6, 2);
+        TrainingData data = views.read();
+        SegmentModel model = SegmentModelTrainer.train(data, TrainingParameters.defaults().withFactors(8).withThreads(1));
+        List<String> watchers = views.watchersOf("a3");
+
+        assertThat(ids(model, model.topUsers(new ItemQuery("a3"), watchers.size()))).containsExactlyInAnyOrderElementsOf(watchers);
+    }
+
+    @Test
+    void recentlyActiveUsersComeBeforeUsersOfTheSameTasteWhoStopped() {
+        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
+        long end = 1_700_000_000L;
+        for (int u = 0; u < 20; u++) {
+            long last = u < 10 ? end : end - 90 * 86_400L; // users 10..19 stopped three months ago
+            for (int n = 0; n < 5; n++) {
+                csv.append("user").append(u).append(",a").append((u + n) % 12).append(',').append(last - n * 3600L).append('\n');
+            }
+        }
+        TrainingData data = TrainingDataReader.read(DataSource.ofText("interactions.csv", csv.toString()),
+                Optional.of(DataSource.ofText("items.csv", "ITEM_ID,GENRES\n" + "a0,Action\na1,Action\na2,Action\n"
+                        + "a3,Action\na4,Action\na5,Action\na6,Action\na7,Action\na8,Action\na9,Action\na10,Action\na11,Action\n")),
+                Optional.empty(), DatasetSchemas.NONE);
+        SegmentModel model = SegmentModelTrainer.train(data, TrainingParameters.defaults().withFactors(4).withThreads(1));
+
+        assertThat(ids(model, model.topUsers(attribute(new AttributeTerm("GENRES", "Action")), 10)))
+                .containsExactlyInAnyOrder("user0", "user1", "user2", "user3", "user4", "user5", "user6", "user7",
+                        "user8", "user9");
     }
 
     @Test
@@ -107,6 +154,10 @@ class SegmentModelTest {
     }
 
     private static List<String> ids(int[] users) {
-        return Arrays.stream(users).mapToObj(MODEL.users()::id).toList();
+        return ids(MODEL, users);
+    }
+
+    private static List<String> ids(SegmentModel model, int[] users) {
+        return Arrays.stream(users).mapToObj(model.users()::id).toList();
     }
 }

@@ -59,6 +59,21 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void qualityPrintsTheTablesAndTheTargetsOnAGeneratedDatasetItDeletesAfterwards() {
+        int exit = run("benchmark", "quality", "--users", "500", "--items", "100");
+
+        assertThat(exit).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("generated 500 users, 100 items")
+                .contains("=== the generated batch queries ===")
+                .contains("=== 200 items spread over the popularity ranks")
+                .contains("target item recall@1% >= 1.6x the best of history, most active, random: engine ")
+                .contains("target attribute recall@10% ahead of the best of history, most active, random: engine ");
+        Path folder = Path.of(text.substring(text.indexOf(" in /") + 4, text.indexOf('\n', text.indexOf(" in /"))).trim());
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
     void withoutWhatToTimeItIsAUsageError() {
         assertThat(run("benchmark")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: say what to time");

@@ -123,6 +123,32 @@ class LocalSegmentationServiceTest {
     }
 
     @Test
+    void aSolutionVersionReportsMetricsOfItsRecipeMeasuredOnAHoldOutOfTheImportedData() {
+        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
+        for (int view = 0; view < 8; view++) {
+            for (int u = 0; u < 100; u++) { // two tastes: even users view i0..i7, odd users i8..i15
+                csv.append('u').append(u).append(",i").append((u % 2) * 8 + (u + view) % 8).append(',')
+                        .append(1_700_000_000 + view * 1000 + u).append('\n');
+            }
+        }
+        FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), csv.toString());
+        var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withFactors(8).withThreads(1));
+        String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
+        String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
+        poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "train/g/interactions.csv")));
+        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of())).arn();
+        String version = poll(() -> personalize.ensureSolutionVersion(solution, "s-1")).arn();
+
+        Map<String, Double> metrics = personalize.solutionVersionMetrics(version);
+
+        assertThat(metrics).containsOnlyKeys("hits_at_1_percent", "recall_at_1_percent", "coverage");
+        assertThat(metrics.get("recall_at_1_percent")).isBetween(0.0, 1.0);
+        assertThat(metrics.get("coverage")).isGreaterThan(0.0);
+    }
+
+    @Test
     void anImportOfABadFileFailsWithTheRowsLocation() {
         FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
         store.writeText(new ObjectRef("bkt", "i.csv"), "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000000\nu2,i2,later\n");

@@ -1,0 +1,24 @@
+package io.contextualtargeting.engine.eval;
+
+import io.contextualtargeting.engine.query.ItemQuery;
+import io.contextualtargeting.engine.query.SegmentQuery;
+
+/** Item and attribute queries are reported apart: they are different recipes with different difficulty. */
+public enum QueryKind {
+    ITEM("item queries"),
+    ATTRIBUTE("attribute queries");
+
+    private final String label;
+
+    QueryKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static QueryKind of(SegmentQuery query) {
+        return query instanceof ItemQuery ? ITEM : ATTRIBUTE;
+    }
+}

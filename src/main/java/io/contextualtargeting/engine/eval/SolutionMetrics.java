@@ -1,0 +1,83 @@
+package io.contextualtargeting.engine.eval;
+
+import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.engine.segment.ScoringParameters;
+import io.contextualtargeting.engine.segment.SegmentModel;
+import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics Personalize reports for a user segmentation solution version, measured the same way
+ * as {@code evaluate}: the recipe is trained on the first 80 % of the interactions by time and its
+ * 1 % segments are checked against the last 20 %, on queries sampled from the data (items over the
+ * popularity range for item affinity, attribute values for attribute affinity).
+ * {@code hits_at_1_percent} and {@code recall_at_1_percent} are means over those queries;
+ * {@code coverage} is the share of users with training interactions that are in at least one of
+ * those segments.
+ */
+public final class SolutionMetrics {
+    public static final String HITS = "hits_at_1_percent";
+    public static final String RECALL = "recall_at_1_percent";
+    public static final String COVERAGE = "coverage";
+    static final int ITEM_QUERIES = 100;
+    static final int ATTRIBUTE_QUERIES = 20;
+
+    private SolutionMetrics() {
+    }
+
+    /**
+     * @return the three metrics, or no metric when the data cannot be split in time or has no query to
+     *     evaluate (then nothing honest can be said)
+     */
+    public static Map<String, Double> measure(TrainingData data, TrainingParameters parameters, QueryKind recipe) {
+        return measureBoth(data, parameters).get(recipe);
+    }
+
+    /**
+     * The metrics of both recipes from one hold-out training (the two recipes train alike, so
+     * the local Personalize measures once for the item and the attribute solution).
+     */
+    public static Map<QueryKind, Map<String, Double>> measureBoth(TrainingData data, TrainingParameters parameters) {
+        Map<QueryKind, Map<String, Double>> none = new EnumMap<>(Map.of(QueryKind.ITEM, Map.of(), QueryKind.ATTRIBUTE, Map.of()));
+        HoldOutSplit split;
+        try {
+            split = HoldOutSplit.byTime(data, 0.8);
+        } catch (EvaluationException e) {
+            return none;
+        }
+        List<SegmentQuery> queries = new ArrayList<>(QuerySample.items(split.training(), ITEM_QUERIES));
+        queries.addAll(QuerySample.attributes(split.training(), ATTRIBUTE_QUERIES));
+        SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, ScoringParameters.defaults());
+        Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, List.of(new ScoringMethod("engine", model)));
+        Map<QueryKind, Map<String, Double>> metrics = none;
+        for (QueryKind recipe : QueryKind.values()) {
+            if (!evaluation.outcomes(recipe).isEmpty()) {
+                metrics.put(recipe, metrics(evaluation, recipe, model, split));
+            }
+        }
+        return metrics;
+    }
+
+    private static Map<String, Double> metrics(Evaluation evaluation, QueryKind recipe, SegmentModel model, HoldOutSplit split) {
+        int one = evaluation.shareIndex(0.01);
+        MethodResult engine = evaluation.results(recipe).get(0);
+        BitSet covered = new BitSet(model.userCount());
+        for (QueryOutcome outcome : evaluation.outcomes(recipe)) {
+            for (int user : model.topUsers(outcome.query(), evaluation.segmentSizes()[one])) {
+                covered.set(user);
+            }
+        }
+        return Map.of(HITS, round(engine.hits()[one]), RECALL, round(engine.recall()[one]),
+                COVERAGE, round((double) covered.cardinality() / split.knownUsers()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}
