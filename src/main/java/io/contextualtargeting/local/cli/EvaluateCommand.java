@@ -54,12 +54,7 @@ final class EvaluateCommand implements Command {
         Optional<Path> html = args.option("html").map(Path::of);
         boolean json = args.flag("json");
         boolean verbose = args.flag("verbose");
-        TrainingParameters defaults = TrainingParameters.defaults();
-        TrainingParameters parameters = defaults
-                .withSeed(args.longOption("seed", defaults.seed()))
-                .withFactors(args.intOption("factors", defaults.factors()))
-                .withIterations(args.intOption("iterations", defaults.iterations()))
-                .withThreads(args.intOption("threads", defaults.threads()));
+        TrainingParameters parameters = TrainingOptions.parse(args);
         args.rejectUnknown();
         PrintStream progress = json ? err : out;
 

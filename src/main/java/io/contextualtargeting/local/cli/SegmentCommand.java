@@ -41,12 +41,7 @@ final class SegmentCommand implements Command {
         }
         Path output = args.requiredPath("out");
         Optional<Path> config = args.option("config").map(Path::of);
-        TrainingParameters defaults = TrainingParameters.defaults();
-        TrainingParameters parameters = defaults
-                .withSeed(args.longOption("seed", defaults.seed()))
-                .withFactors(args.intOption("factors", defaults.factors()))
-                .withIterations(args.intOption("iterations", defaults.iterations()))
-                .withThreads(args.intOption("threads", defaults.threads()));
+        TrainingParameters parameters = TrainingOptions.parse(args);
         QueryLimits limits = args.flag("no-limits") ? QueryLimits.NONE : QueryLimits.PERSONALIZE;
         args.rejectUnknown();
         BatchSegmentRunner.checkNumResults(numResults, limits);
