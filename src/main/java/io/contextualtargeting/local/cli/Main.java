@@ -30,6 +30,11 @@ public final class Main {
     static final Set<String> SWITCHES = Set.of("json", "no-limits", "help", "verbose");
 
     public static void main(String[] args) {
+        // the CLI prints its own progress; libraries that log through SLF4J (the AWS SDK's parts)
+        // find no provider in the jar, and SLF4J would say so on every run
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
