@@ -1,6 +1,7 @@
 package io.contextualtargeting.aws;
 
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +52,20 @@ public final class PersonalizeSegmentationService implements SegmentationService
     /** Schemas have no lifecycle: one that exists is usable at once. */
     @Override
     public ResourceState ensureSchema(String name, String avroSchemaJson, String domain) {
-        return ensure("schema '" + name + "'",
+        ResourceState schema = ensure("schema '" + name + "'",
                 "ListSchemas", () -> personalize.listSchemasPaginator(r -> { }).schemas().stream()
                         .filter(s -> name.equals(s.name()))
                         .map(s -> new ResourceState(s.schemaArn(), "ACTIVE", null))
                         .findFirst(),
                 "CreateSchema", () -> personalize.createSchema(r -> r.name(name).schema(avroSchemaJson)
                         .domain(blankToNull(domain))).schemaArn(), "ACTIVE");
+        // found by name, or created by a concurrent execution: it may hold other fields
+        String fields = calls.call("DescribeSchema", "schema '" + name + "'",
+                () -> personalize.describeSchema(r -> r.schemaArn(schema.arn())).schema().schema());
+        if (!SchemaDocuments.same(fields, avroSchemaJson)) {
+            throw SchemaDocuments.takenByOtherFields(name);
+        }
+        return schema;
     }
 
     /**

@@ -57,6 +57,7 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
                 .willReturn(okJson("{\"schemas\": [{\"name\": \"bw-interactions\", \"schemaArn\": \"arn:schema\"}]}")));
         AWS.stubFor(action("CreateSchema").willReturn(error(400, "ResourceAlreadyExistsException",
                 "Schema bw-interactions already exists")));
+        AWS.stubFor(action("DescribeSchema").willReturn(okJson(describedSchema("arn:schema", "{\"type\":\"record\"}"))));
 
         ResourceState state = personalize.ensureSchema("bw-interactions", "{\"type\": \"record\"}", null);
 
@@ -68,12 +69,41 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
     void newSchemaSendsTheAvroDocumentAndIsActiveAtOnce() {
         AWS.stubFor(action("ListSchemas").willReturn(okJson("{\"schemas\": []}")));
         AWS.stubFor(action("CreateSchema").willReturn(okJson("{\"schemaArn\": \"arn:schema\"}")));
+        AWS.stubFor(action("DescribeSchema").willReturn(okJson(describedSchema("arn:schema", "{\"type\":\"record\",\"name\":\"Items\"}"))));
 
         ResourceState state = personalize.ensureSchema("bw-items", "{\"type\":\"record\",\"name\":\"Items\"}", null);
 
         assertThat(state.isActive()).isTrue();
         AWS.verify(called("CreateSchema").withRequestBody(equalToJson(
                 "{\"name\": \"bw-items\", \"schema\": \"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Items\\\"}\"}")));
+    }
+
+    @Test
+    void existingSchemaWithTheSameFieldsIsReusedWhateverItsSpacing() {
+        AWS.stubFor(action("ListSchemas").willReturn(okJson("{\"schemas\": [{\"name\": \"bw-items\", \"schemaArn\": \"arn:schema\"}]}")));
+        AWS.stubFor(action("DescribeSchema").willReturn(okJson(describedSchema("arn:schema", "{\"name\": \"Items\", \"type\": \"record\"}"))));
+
+        ResourceState state = personalize.ensureSchema("bw-items", "{\"type\":\"record\",\"name\":\"Items\"}", null);
+
+        assertThat(state).isEqualTo(new ResourceState("arn:schema", "ACTIVE", null));
+        AWS.verify(called("DescribeSchema").withRequestBody(equalToJson("{\"schemaArn\": \"arn:schema\"}")));
+        AWS.verify(exactly(0), called("CreateSchema"));
+    }
+
+    @Test
+    void existingSchemaWithOtherFieldsStopsTheTrainingInsteadOfImportingAgainstTheOldFields() {
+        AWS.stubFor(action("ListSchemas").willReturn(okJson("{\"schemas\": [{\"name\": \"bw-items\", \"schemaArn\": \"arn:schema\"}]}")));
+        AWS.stubFor(action("DescribeSchema").willReturn(okJson(describedSchema("arn:schema", "{\"type\":\"record\",\"name\":\"OldItems\"}"))));
+
+        assertThatThrownBy(() -> personalize.ensureSchema("bw-items", "{\"type\":\"record\",\"name\":\"Items\"}", null))
+                .hasMessageContaining("schema bw-items exists with other fields")
+                .hasMessageContaining("schema.serviceConfig.name");
+        AWS.verify(exactly(0), called("CreateSchema"));
+    }
+
+    private static String describedSchema(String arn, String avro) {
+        return "{\"schema\": {\"name\": \"bw-items\", \"schemaArn\": \"" + arn + "\", \"schema\": \""
+                + avro.replace("\"", "\\\"") + "\"}}";
     }
 
     @Test

@@ -107,6 +107,7 @@ class FunctionPermissionsTest {
     @Test
     void importDatasetCreatesSchemaDatasetAndImportJobPassingThePersonalizeRole() {
         personalizeResource("Schema", PERSONALIZE + "schema/bingewatch-interactions-schema");
+        AWS.stubFor(personalize("DescribeSchema").willReturn(json("{\"schema\": {\"schema\": \"{}\"}}")));
         personalizeResource("Dataset", PERSONALIZE + "dataset/bingewatch/INTERACTIONS");
         personalizeResource("DatasetImportJob", PERSONALIZE + "dataset-import-job/bingewatch-interactions-run1");
 

@@ -16,8 +16,8 @@ import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
+import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
-import io.contextualtargeting.workflow.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -94,9 +94,8 @@ public final class LocalSegmentationService implements SegmentationService {
     @Override
     public synchronized ResourceState ensureSchema(String name, String avroSchemaJson, String domain) {
         String arn = ARN + "schema/" + name;
-        if (schemas.containsKey(arn) && !sameJson(schemas.get(arn), avroSchemaJson)) {
-            throw new IllegalStateException("ResourceAlreadyExistsException: schema " + name + " exists with other fields;"
-                    + " a schema never changes: give the new one another name (schema.serviceConfig.name in the config)");
+        if (schemas.containsKey(arn) && !SchemaDocuments.same(schemas.get(arn), avroSchemaJson)) {
+            throw SchemaDocuments.takenByOtherFields(name);
         }
         resources.computeIfAbsent(arn, a -> {
             SchemaReader.fromAvro(DataSource.ofText("schema " + name, avroSchemaJson));
@@ -331,14 +330,6 @@ public final class LocalSegmentationService implements SegmentationService {
                     + ", not to " + parentArn + "; Personalize takes the name for the whole account: choose another name");
         }
         return resource.advance(held.test(arn));
-    }
-
-    private static boolean sameJson(String a, String b) {
-        try {
-            return Json.mapper().readTree(a).equals(Json.mapper().readTree(b));
-        } catch (java.io.IOException e) {
-            return a.equals(b);
-        }
     }
 
     /** A model some solution version already has, trained on exactly {@code basis}. */
