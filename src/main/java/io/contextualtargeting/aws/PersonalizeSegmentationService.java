@@ -74,7 +74,8 @@ public final class PersonalizeSegmentationService implements SegmentationService
      */
     @Override
     public ResourceState ensureDataset(String datasetGroupArn, DatasetType type, String name, String schemaArn) {
-        return ensure(type + " dataset '" + name + "'",
+        String subject = type + " dataset '" + name + "'";
+        ResourceState dataset = ensure(subject,
                 "ListDatasets", () -> personalize.listDatasetsPaginator(r -> r.datasetGroupArn(datasetGroupArn))
                         .datasets().stream()
                         .filter(d -> type.name().equalsIgnoreCase(d.datasetType()))
@@ -82,6 +83,12 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .findFirst(),
                 "CreateDataset", () -> personalize.createDataset(r -> r.datasetGroupArn(datasetGroupArn)
                         .datasetType(type.name()).name(name).schemaArn(schemaArn)).datasetArn(), CREATE_PENDING);
+        String used = calls.call("DescribeDataset", subject,
+                () -> personalize.describeDataset(r -> r.datasetArn(dataset.arn())).dataset().schemaArn());
+        if (!schemaArn.equals(used)) {
+            throw SchemaDocuments.datasetHasOtherSchema(dataset.arn(), used, schemaArn);
+        }
+        return dataset;
     }
 
     @Override

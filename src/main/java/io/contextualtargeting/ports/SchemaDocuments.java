@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * Personalize schemas never change: a schema name already taken by other fields must stop the
+ * Personalize schemas never change, and a dataset keeps the schema it was created with: a schema
+ * name already taken by other fields, or a dataset created with another schema, must stop the
  * training (the new data would be imported against the old fields), on AWS and locally alike.
  */
 public final class SchemaDocuments {
@@ -20,6 +21,13 @@ public final class SchemaDocuments {
         } catch (IOException e) {
             return a.equals(b);
         }
+    }
+
+    /** A dataset keeps the schema it was created with: new fields need a new dataset group. */
+    public static IllegalStateException datasetHasOtherSchema(String datasetArn, String usedSchemaArn, String askedSchemaArn) {
+        return new IllegalStateException("dataset " + datasetArn + " was created with schema " + usedSchemaArn
+                + ", not with " + askedSchemaArn + "; a dataset keeps its schema: give the dataset group another name"
+                + " (datasetGroup.serviceConfig.name in the config), or delete it with the clean-up workflow first");
     }
 
     public static IllegalStateException takenByOtherFields(String name) {

@@ -112,6 +112,7 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
                 + " \"datasetArn\": \"arn:items\", \"datasetType\": \"ITEMS\", \"status\": \"ACTIVE\"}, {\"name\":"
                 + " \"old-interactions\", \"datasetArn\": \"arn:interactions\", \"datasetType\": \"INTERACTIONS\","
                 + " \"status\": \"ACTIVE\"}]}")));
+        AWS.stubFor(action("DescribeDataset").willReturn(okJson(describedDataset("arn:schema"))));
 
         ResourceState state = personalize.ensureDataset(GROUP, DatasetType.INTERACTIONS, "bw-interactions", "arn:schema");
 
@@ -124,11 +125,28 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
     void newDatasetIsCreatedWithItsTypeAndSchema() {
         AWS.stubFor(action("ListDatasets").willReturn(okJson("{\"datasets\": []}")));
         AWS.stubFor(action("CreateDataset").willReturn(okJson("{\"datasetArn\": \"arn:users\"}")));
+        AWS.stubFor(action("DescribeDataset").willReturn(okJson(describedDataset("arn:schema"))));
 
         personalize.ensureDataset(GROUP, DatasetType.USERS, "bw-users", "arn:schema");
 
         AWS.verify(called("CreateDataset").withRequestBody(equalToJson("{\"name\": \"bw-users\", \"datasetType\":"
                 + " \"USERS\", \"datasetGroupArn\": \"" + GROUP + "\", \"schemaArn\": \"arn:schema\"}")));
+    }
+
+    @Test
+    void datasetCreatedWithAnotherSchemaStopsTheTrainingInsteadOfImportingAgainstTheOldFields() {
+        AWS.stubFor(action("ListDatasets").willReturn(okJson("{\"datasets\": [{\"name\": \"bw-items\","
+                + " \"datasetArn\": \"arn:items\", \"datasetType\": \"ITEMS\", \"status\": \"ACTIVE\"}]}")));
+        AWS.stubFor(action("DescribeDataset").willReturn(okJson(describedDataset("arn:old-schema"))));
+
+        assertThatThrownBy(() -> personalize.ensureDataset(GROUP, DatasetType.ITEMS, "bw-items", "arn:new-schema"))
+                .hasMessageContaining("dataset arn:items was created with schema arn:old-schema, not with arn:new-schema")
+                .hasMessageContaining("datasetGroup.serviceConfig.name");
+        AWS.verify(called("DescribeDataset").withRequestBody(equalToJson("{\"datasetArn\": \"arn:items\"}")));
+    }
+
+    private static String describedDataset(String schemaArn) {
+        return "{\"dataset\": {\"datasetArn\": \"arn:items\", \"schemaArn\": \"" + schemaArn + "\", \"status\": \"ACTIVE\"}}";
     }
 
     @Test

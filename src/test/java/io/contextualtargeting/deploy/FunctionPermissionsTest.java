@@ -109,6 +109,8 @@ class FunctionPermissionsTest {
         personalizeResource("Schema", PERSONALIZE + "schema/bingewatch-interactions-schema");
         AWS.stubFor(personalize("DescribeSchema").willReturn(json("{\"schema\": {\"schema\": \"{}\"}}")));
         personalizeResource("Dataset", PERSONALIZE + "dataset/bingewatch/INTERACTIONS");
+        AWS.stubFor(personalize("DescribeDataset").willReturn(json("{\"dataset\": {\"schemaArn\": \""
+                + PERSONALIZE + "schema/bingewatch-interactions-schema\"}}")));
         personalizeResource("DatasetImportJob", PERSONALIZE + "dataset-import-job/bingewatch-interactions-run1");
 
         assertGrantedExactly("ImportDatasetFunction", WITH_PINPOINT, function -> assertThat(function.invoke("""

@@ -79,6 +79,27 @@ class RerunTest {
     }
 
     @Test
+    void aConfigGivingADatasetAnotherSchemaFailsTheTrainingAndSaysWhatToDo() {
+        FakeTime clock = new FakeTime(PipelineFixture.NOW.toString());
+        PipelineFixture fixture = DATASET.copyTo(dir);
+        PipelineRun run = fixture.run(Map.of(), clock, cloud -> { });
+        assertThat(run.execution(TRAINING).status().name()).isEqualTo("SUCCEEDED");
+
+        clock.advance(Duration.ofMinutes(10));
+        String config = PipelineFixture.read(fixture.config());
+        String schemaName = PipelineFixture.SETTINGS.name() + "-items-schema";
+        assertThat(config).contains("\"" + schemaName + "\"");
+        String bucket = run.cloud().bucket("PersonalizeBucket");
+        run.cloud().store().writeText(new ObjectRef(bucket, "train/" + PipelineFixture.SETTINGS.name() + "/"
+                + fixture.config().getFileName()), config.replace("\"" + schemaName + "\"", "\"" + schemaName + "-v2\""));
+        run.cloud().drain();
+
+        assertThat(run.executions(TRAINING)).extracting(e -> e.status().name()).containsExactly("SUCCEEDED", "FAILED");
+        assertThat(run.emails()).anySatisfy(email -> assertThat(email)
+                .contains("was created with schema").contains(schemaName + "-v2").contains("datasetGroup.serviceConfig.name"));
+    }
+
+    @Test
     void postProcessingTheSameJobAgainWritesNoSecondSegmentFile() throws IOException {
         FakeTime clock = new FakeTime(PipelineFixture.NOW.toString());
         PipelineRun run = DATASET.copyTo(dir).run(Map.of(), clock, cloud -> { });

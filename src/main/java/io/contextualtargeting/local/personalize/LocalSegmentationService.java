@@ -108,7 +108,10 @@ public final class LocalSegmentationService implements SegmentationService {
     @Override
     public synchronized ResourceState ensureDataset(String datasetGroupArn, DatasetType type, String name, String schemaArn) {
         String arn = ARN + "dataset/" + groupName(datasetGroupArn) + "/" + type.name();
-        datasetSchemas.putIfAbsent(arn, schemaArn);
+        String used = datasetSchemas.putIfAbsent(arn, schemaArn);
+        if (used != null && !used.equals(schemaArn)) {
+            throw SchemaDocuments.datasetHasOtherSchema(arn, used, schemaArn);
+        }
         return ensure(arn, datasetGroupArn, () -> group(datasetGroupArn).put(type, new Dataset(arn, type, schemas.get(schemaArn))));
     }
 

@@ -120,6 +120,12 @@ class LocalSegmentationServiceTest {
         assertThatThrownBy(() -> personalize.ensureSchema("schema", SCHEMA.replace("USER_ID", "VISITOR_ID"), null))
                 .hasMessageContaining("schema schema exists with other fields");
         assertThat(personalize.ensureSchema("schema", SCHEMA, null).status()).isEqualTo("ACTIVE");
+
+        String otherSchema = personalize.ensureSchema("schema-2", SCHEMA.replace("USER_ID", "VISITOR_ID"), null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(first, DatasetType.INTERACTIONS, "g1-interactions",
+                personalize.ensureSchema("schema", SCHEMA, null).arn())).arn();
+        assertThatThrownBy(() -> personalize.ensureDataset(first, DatasetType.INTERACTIONS, "g1-interactions", otherSchema))
+                .hasMessageContaining("dataset " + dataset + " was created with schema").hasMessageContaining("not with " + otherSchema);
     }
 
     @Test
