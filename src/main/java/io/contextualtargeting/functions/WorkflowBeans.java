@@ -17,6 +17,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the workflow steps from the ports, for the Lambda functions. (The local runner builds
@@ -59,8 +60,9 @@ public class WorkflowBeans {
     /** Endpoint lookups in parallel: GetUserEndpoints is one call per user. */
     @Produces
     @Singleton
-    WriteSegment writeSegment(ObjectStore store, EngagementPlatform pinpoint) {
-        return new WriteSegment(store, pinpoint, 16);
+    WriteSegment writeSegment(ObjectStore store, EngagementPlatform pinpoint,
+                              @ConfigProperty(name = "id.form.max.users", defaultValue = "250000") long idFormMaxUsers) {
+        return new WriteSegment(store, pinpoint, 16, idFormMaxUsers);
     }
 
     @Produces

@@ -73,7 +73,8 @@ public final class PostProcessingBenchmark {
                 HeapPeak.megabytes());
 
         for (SegmentFileForm form : SegmentFileForm.values()) {
-            WriteSegment step = new WriteSegment(store, new SyntheticEndpointDirectory(), lookupThreads);
+            // no Id-form size limit: this measures the step itself, not Pinpoint's call quota
+            WriteSegment step = new WriteSegment(store, new SyntheticEndpointDirectory(), lookupThreads, 0);
             for (SegmentFile segment : batch.segments()) {
                 HeapPeak.reset();
                 timing = new Timing();

@@ -17,7 +17,10 @@ public record SegmentReport(String name, String query, String csv, String form, 
     }
 
     public static SegmentReport failed(SegmentFile segment, String form) {
-        return new SegmentReport(segment.name(), segment.query(), null, form, segment.userCount(), 0, 0, 0, 0,
-                segment.error());
+        return failed(segment, form, segment.error());
+    }
+
+    public static SegmentReport failed(SegmentFile segment, String form, String error) {
+        return new SegmentReport(segment.name(), segment.query(), null, form, segment.userCount(), 0, 0, 0, 0, error);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,14 +38,27 @@ public final class WriteSegment {
     private static final int MAX_NAME_ATTEMPTS = 100;
     private static final int COMPARE_CHUNK = 1 << 16;
 
+    /**
+     * The largest segment written in the {@code Id} form: one GetUserEndpoints call per user at
+     * about 300 calls/s per account cannot look up more within a Lambda function's 15 minutes.
+     */
+    public static final long DEFAULT_ID_FORM_MAX_USERS = 250_000;
+
     private final ObjectStore store;
     private final EngagementPlatform pinpoint;
     private final int lookupThreads;
+    private final long idFormMaxUsers;
 
     public WriteSegment(ObjectStore store, EngagementPlatform pinpoint, int lookupThreads) {
+        this(store, pinpoint, lookupThreads, DEFAULT_ID_FORM_MAX_USERS);
+    }
+
+    /** @param idFormMaxUsers larger segments are refused in the {@code Id} form; 0 for no limit */
+    public WriteSegment(ObjectStore store, EngagementPlatform pinpoint, int lookupThreads, long idFormMaxUsers) {
         this.store = store;
         this.pinpoint = pinpoint;
         this.lookupThreads = lookupThreads;
+        this.idFormMaxUsers = idFormMaxUsers;
     }
 
     public SegmentReport run(WriteSegmentRequest request) {
@@ -52,6 +66,14 @@ public final class WriteSegment {
         SegmentFileForm form = SegmentFileForm.fromHeader(request.fileForm());
         if (segment.error() != null) {
             return SegmentReport.failed(segment, form.header());
+        }
+        if (form == SegmentFileForm.ID && idFormMaxUsers > 0 && segment.userCount() > idFormMaxUsers) {
+            return SegmentReport.failed(segment, form.header(), String.format(Locale.ROOT,
+                    "%,d users are too many for the Id form (at most %,d): each user's endpoints take one Pinpoint"
+                            + " GetUserEndpoints call, at about 300 calls per second per account; nothing was written."
+                            + " Write it in the User.UserId form (SegmentFileForm=User.UserId when deploying,"
+                            + " run --segment-file-form User.UserId locally), or raise ID_FORM_MAX_USERS if your"
+                            + " account's quota allows", segment.userCount(), idFormMaxUsers));
         }
         Path csv = null;
         try {

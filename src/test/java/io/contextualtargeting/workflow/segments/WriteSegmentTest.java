@@ -124,6 +124,25 @@ class WriteSegmentTest {
     }
 
     @Test
+    void aSegmentTooLargeForTheIdFormIsReportedWithTheWayOutAndNothingWritten() {
+        FolderObjectStore store = store();
+        SegmentFile segment = segmentOf(store, "u1", "u2", "u3");
+        EngagementPlatform unreachable = null; // a look-up would fail
+
+        SegmentReport report = new WriteSegment(store, unreachable, 1, 2)
+                .run(new WriteSegmentRequest(segment, "imports", "pinpoint/", "Id"));
+
+        assertThat(report.failed()).isTrue();
+        assertThat(report.users()).isEqualTo(3);
+        assertThat(report.error()).startsWith("3 users are too many for the Id form (at most 2)")
+                .contains("SegmentFileForm=User.UserId").contains("run --segment-file-form User.UserId");
+        assertThat(store.list("imports", "")).isEmpty();
+        SegmentReport userIds = new WriteSegment(store, unreachable, 1, 2)
+                .run(new WriteSegmentRequest(segment, "imports", "pinpoint/", "User.UserId"));
+        assertThat(userIds.usersWritten()).as("the User.UserId form has no such limit").isEqualTo(3);
+    }
+
+    @Test
     void aFailedQueryIsReportedNotWritten() {
         FolderObjectStore store = store();
         SegmentFile failed = new SegmentFile(1, "item_9_20261128-101500", "9", null, 0, "unknown item 9");
