@@ -61,7 +61,7 @@ public class WorkflowBeans {
     @Produces
     @Singleton
     WriteSegment writeSegment(ObjectStore store, EngagementPlatform pinpoint,
-                              @ConfigProperty(name = "id.form.max.users", defaultValue = "250000") long idFormMaxUsers) {
+                              @ConfigProperty(name = "id.form.max.users", defaultValue = "" + WriteSegment.DEFAULT_ID_FORM_MAX_USERS) long idFormMaxUsers) {
         return new WriteSegment(store, pinpoint, 16, idFormMaxUsers);
     }
 

@@ -5,7 +5,7 @@ import io.contextualtargeting.ports.SegmentationService.ResourceState;
 /** Turns a resource's state into the step's outcome: done, still pending (retried), or failed. */
 public final class ResourceStates {
     /** Jobs and solution versions get new names per run; the resources named by the config do not. */
-    static final String RETRY_HINT = ". Fix the cause and upload the config again; a failed dataset group, dataset or"
+    private static final String RETRY_HINT = ". Fix the cause and upload the config again; a failed dataset group, dataset or"
             + " solution keeps its name, so delete it first with the clean-up workflow (docs/cleanup.md) or give it"
             + " another name in the config";
 

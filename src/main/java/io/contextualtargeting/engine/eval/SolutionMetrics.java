@@ -32,30 +32,24 @@ public final class SolutionMetrics {
     }
 
     /**
-     * @return the three metrics, or no metric when the data cannot be split in time or has no query to
-     *     evaluate (then nothing honest can be said)
+     * The metrics of both recipes from one hold-out training (the two recipes train alike, so the
+     * local Personalize measures once for the item and the attribute solution).
+     *
+     * @return per recipe the three metrics, or no metric when the data cannot be split in time or has
+     *     no query of that kind to evaluate (then nothing honest can be said)
      */
-    public static Map<String, Double> measure(TrainingData data, TrainingParameters parameters, QueryKind recipe) {
-        return measureBoth(data, parameters).get(recipe);
-    }
-
-    /**
-     * The metrics of both recipes from one hold-out training (the two recipes train alike, so
-     * the local Personalize measures once for the item and the attribute solution).
-     */
-    public static Map<QueryKind, Map<String, Double>> measureBoth(TrainingData data, TrainingParameters parameters) {
-        Map<QueryKind, Map<String, Double>> none = new EnumMap<>(Map.of(QueryKind.ITEM, Map.of(), QueryKind.ATTRIBUTE, Map.of()));
+    public static Map<QueryKind, Map<String, Double>> measure(TrainingData data, TrainingParameters parameters) {
+        Map<QueryKind, Map<String, Double>> metrics = new EnumMap<>(Map.of(QueryKind.ITEM, Map.of(), QueryKind.ATTRIBUTE, Map.of()));
         HoldOutSplit split;
         try {
             split = HoldOutSplit.byTime(data, 0.8);
         } catch (EvaluationException e) {
-            return none;
+            return metrics;
         }
         List<SegmentQuery> queries = new ArrayList<>(QuerySample.items(split.training(), ITEM_QUERIES));
         queries.addAll(QuerySample.attributes(split.training(), ATTRIBUTE_QUERIES));
         SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, ScoringParameters.defaults());
         Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, List.of(new ScoringMethod("engine", model)));
-        Map<QueryKind, Map<String, Double>> metrics = none;
         for (QueryKind recipe : QueryKind.values()) {
             if (!evaluation.outcomes(recipe).isEmpty()) {
                 metrics.put(recipe, metrics(evaluation, recipe, model, split));

@@ -154,7 +154,7 @@ public final class LocalSegmentationService implements SegmentationService {
             } else {
                 TrainingData data = readGroup(solution.datasetGroupArn());
                 models.put(arn, shared.orElseGet(() -> trainer.apply(data, effective)));
-                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measureBoth(data, effective));
+                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measure(data, effective));
             }
             Map<QueryKind, Map<String, Double>> measured = measurements.get(basis);
             metrics.put(arn, measured.get(solution.recipeArn().endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM));

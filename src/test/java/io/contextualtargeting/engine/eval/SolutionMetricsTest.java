@@ -31,7 +31,7 @@ class SolutionMetricsTest {
 
     @Test
     void itemAffinityMetricsAreThoseOfItsHeldOutSegmentsAndWellAboveChance() {
-        Map<String, Double> metrics = SolutionMetrics.measure(data, PARAMETERS, QueryKind.ITEM);
+        Map<String, Double> metrics = SolutionMetrics.measure(data, PARAMETERS).get(QueryKind.ITEM);
 
         HoldOutSplit split = HoldOutSplit.byTime(data, 0.8);
         assertThat(metrics).containsOnlyKeys("hits_at_1_percent", "recall_at_1_percent", "coverage");
@@ -42,7 +42,7 @@ class SolutionMetricsTest {
 
     @Test
     void attributeAffinityMetricsComeFromAttributeQueries() {
-        Map<String, Double> metrics = SolutionMetrics.measure(data, PARAMETERS, QueryKind.ATTRIBUTE);
+        Map<String, Double> metrics = SolutionMetrics.measure(data, PARAMETERS).get(QueryKind.ATTRIBUTE);
 
         assertThat(metrics.get("recall_at_1_percent")).isGreaterThan(0.5);
         assertThat(metrics.get("coverage")).isLessThan(SolutionMetrics.ATTRIBUTE_QUERIES * 0.01 + 1e-9);
@@ -52,6 +52,6 @@ class SolutionMetricsTest {
     void dataThatCannotBeSplitInTimeHasNoMetrics() {
         TrainingData oneSecond = CsvData.read("ITEM_ID,GENRES\ni1,Drama\n", "u1,i1,5", "u2,i1,5", "u3,i1,5");
 
-        assertThat(SolutionMetrics.measure(oneSecond, PARAMETERS, QueryKind.ITEM)).isEmpty();
+        assertThat(SolutionMetrics.measure(oneSecond, PARAMETERS).get(QueryKind.ITEM)).isEmpty();
     }
 }
