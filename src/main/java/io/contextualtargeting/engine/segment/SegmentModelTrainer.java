@@ -16,6 +16,16 @@ public final class SegmentModelTrainer {
         return train(data, parameters, ScoringParameters.defaults());
     }
 
+    /** Trains with the settings a user fixed; the others are chosen from the data. */
+    public static SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit) {
+        TrainingParameters fixed = explicit.recencyHalfLifeDays().isPresent()
+                ? parameters.withWeighting(parameters.weighting().withRecencyHalfLifeDays(explicit.recencyHalfLifeDays().getAsDouble()))
+                : parameters;
+        ScoringParameters scoring = explicit.activityHalfLifeDays().isPresent()
+                ? new ScoringParameters(explicit.activityHalfLifeDays().getAsDouble()) : ScoringParameters.defaults();
+        return train(data, fixed, scoring);
+    }
+
     public static SegmentModel train(TrainingData data, TrainingParameters parameters, ScoringParameters scoring) {
         InteractionMatrix byUser = InteractionMatrix.byUser(data, parameters.weighting(), parameters.alpha());
         LatentFactors factors = ImplicitAlsTrainer.train(byUser, parameters);
