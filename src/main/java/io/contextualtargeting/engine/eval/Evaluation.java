@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.query.QueryKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ public record Evaluation(SplitSummary split, double[] shares, int[] segmentSizes
                          List<QueryOutcome> outcomes, List<SkippedQuery> skipped) {
     /** The name of the expected-value random baseline in {@link #results}. */
     public static final String RANDOM = "random";
+    /** The segment size, as a share of the users, at which segments of different queries are compared. */
+    public static final double OVERLAP_SHARE = 0.10;
 
     public Evaluation {
         methods = List.copyOf(methods);
@@ -77,9 +80,39 @@ public record Evaluation(SplitSummary split, double[] shares, int[] segmentSizes
                 recall[f] /= evaluated.size();
                 hits[f] /= evaluated.size();
             }
-            results.add(new MethodResult(m == methods.size() ? RANDOM : methods.get(m), recall, hits));
+            boolean random = m == methods.size();
+            double overlap = evaluated.size() < 2 ? Double.NaN
+                    : random ? (double) segmentSizes[shareIndex(OVERLAP_SHARE)] / split.knownUsers() : overlap(evaluated, m);
+            results.add(new MethodResult(random ? RANDOM : methods.get(m), recall, hits, overlap));
         }
         return results;
+    }
+
+    /** The mean, over pairs of queries, of the share of method m's users their segments have in common. */
+    private static double overlap(List<QueryOutcome> evaluated, int m) {
+        double sum = 0;
+        long pairs = 0;
+        for (int a = 0; a < evaluated.size(); a++) {
+            int[] first = evaluated.get(a).segments().get(m);
+            for (int b = a + 1; b < evaluated.size(); b++) {
+                int[] second = evaluated.get(b).segments().get(m);
+                int common = 0;
+                for (int i = 0, j = 0; i < first.length && j < second.length; ) {
+                    if (first[i] < second[j]) {
+                        i++;
+                    } else if (first[i] > second[j]) {
+                        j++;
+                    } else {
+                        common++;
+                        i++;
+                        j++;
+                    }
+                }
+                sum += (double) common / Math.max(1, Math.min(first.length, second.length));
+                pairs++;
+            }
+        }
+        return sum / pairs;
     }
 
     /** Recall over random's at the same share: how many times better than a segment picked at random. */

@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.query.QueryKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -53,6 +54,9 @@ public final class EvaluationJson {
                 lift[f] = Evaluation.lift(result, results.get(results.size() - 1), f);
             }
             writeByShare(evaluation, "lift", lift, json);
+            if (!Double.isNaN(result.overlap())) {
+                json.writeNumberField("segmentOverlapAt10Percent", Math.round(result.overlap() * 10_000) / 10_000.0);
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.query.QueryKind;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +29,15 @@ public final class EvaluationTable {
             out.printf(Locale.ROOT, "%n%s: %d evaluated, %d skipped%n", kind.label(), evaluation.outcomes(kind).size(), skipped);
             if (!results.isEmpty()) {
                 MethodResult random = results.get(results.size() - 1);
-                out.printf(Locale.ROOT, "  %-16s %10s %9s %11s %10s %9s %10s%n", "method", "recall@1%", "hits@1%",
-                        "recall@10%", "hits@10%", "lift@1%", "lift@10%");
+                out.printf(Locale.ROOT, "  %-16s %10s %9s %11s %10s %9s %10s %11s%n", "method", "recall@1%", "hits@1%",
+                        "recall@10%", "hits@10%", "lift@1%", "lift@10%", "overlap@10%");
                 for (MethodResult result : results) {
-                    out.printf(Locale.ROOT, "  %-16s %10.3f %9.1f %11.3f %10.1f %8.1fx %9.1fx%n", result.method(),
+                    out.printf(Locale.ROOT, "  %-16s %10.3f %9.1f %11.3f %10.1f %8.1fx %9.1fx %11s%n", result.method(),
                             result.recall()[one], result.hits()[one], result.recall()[ten], result.hits()[ten],
-                            Evaluation.lift(result, random, one), Evaluation.lift(result, random, ten));
+                            Evaluation.lift(result, random, one), Evaluation.lift(result, random, ten),
+                            Double.isNaN(result.overlap()) ? "-" : String.format(Locale.ROOT, "%.2f", result.overlap()));
                 }
+                out.printf(Locale.ROOT, "  (overlap@10%%: the mean share of users two queries' segments have in common)%n");
             }
             if (perQuery) {
                 printQueries(evaluation, kind, one, out);

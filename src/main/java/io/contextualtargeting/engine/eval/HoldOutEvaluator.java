@@ -6,6 +6,7 @@ import io.contextualtargeting.engine.segment.MatchingItems;
 import io.contextualtargeting.engine.segment.TopUsers;
 import io.contextualtargeting.engine.segment.UnanswerableQueryException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,11 +44,17 @@ public final class HoldOutEvaluator {
                     continue;
                 }
                 List<int[]> hits = new ArrayList<>();
+                List<int[]> segments = new ArrayList<>();
+                int overlapSize = split.segmentSize(Evaluation.OVERLAP_SHARE);
                 for (ScoringMethod method : methods) {
                     method.scorer().score(query, scores);
-                    hits.add(hitsAtEachSize(TopUsers.select(scores, sizes[sizes.length - 1]), positive, sizes));
+                    int[] ranked = TopUsers.select(scores, sizes[sizes.length - 1]);
+                    hits.add(hitsAtEachSize(ranked, positive, sizes));
+                    int[] segment = Arrays.copyOf(ranked, Math.min(ranked.length, overlapSize));
+                    Arrays.sort(segment);
+                    segments.add(segment);
                 }
-                outcomes.add(new QueryOutcome(query, count, hits));
+                outcomes.add(new QueryOutcome(query, count, hits, segments));
             } catch (UnanswerableQueryException e) {
                 skipped.add(new SkippedQuery(query, e.problem()));
             }

@@ -1,5 +1,7 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.query.QuerySample;
+import io.contextualtargeting.engine.query.QueryKind;
 import io.contextualtargeting.engine.data.DataSource;
 import io.contextualtargeting.engine.data.DatasetSchemas;
 import io.contextualtargeting.engine.data.SchemaReader;
@@ -14,7 +16,8 @@ import io.contextualtargeting.engine.query.QueryFileReader;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.query.QueryLine;
 import io.contextualtargeting.engine.query.SegmentQuery;
-import io.contextualtargeting.engine.segment.ScoringParameters;
+import io.contextualtargeting.engine.segment.ExplicitSettings;
+import io.contextualtargeting.engine.segment.SegmentModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,10 +60,13 @@ public final class QualityBenchmark {
                     Optional.of(DataSource.ofFile(layout.items())), Optional.empty(), schemas);
             HoldOutSplit split = HoldOutSplit.byTime(data, 0.8);
             long start = System.nanoTime();
-            List<ScoringMethod> methods = StandardMethods.train(split.training(), parameters, ScoringParameters.defaults());
+            List<ScoringMethod> methods = StandardMethods.train(split.training(), parameters, ExplicitSettings.none());
             out.printf(Locale.ROOT, "trained on %,d interactions in %.1f s (%d factors, %d iterations, %d threads)%n",
                     split.training().interactionCount(), (System.nanoTime() - start) / 1e9, parameters.factors(),
                     parameters.iterations(), parameters.threads());
+            if (methods.get(0).scorer() instanceof SegmentModel engine) {
+                engine.selection().lines().forEach(out::println);
+            }
 
             List<SegmentQuery> jobQueries = new ArrayList<>();
             for (String solution : layout.solutions()) {

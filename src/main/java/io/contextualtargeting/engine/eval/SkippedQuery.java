@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.query.QueryKind;
 import io.contextualtargeting.engine.query.SegmentQuery;
 
 /** A query the evaluation could not score, and why (no positive in the test period, or unanswerable). */

@@ -1,9 +1,11 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.query.QuerySample;
+import io.contextualtargeting.engine.query.QueryKind;
 import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.SegmentQuery;
-import io.contextualtargeting.engine.segment.ScoringParameters;
+import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public final class SolutionMetrics {
         }
         List<SegmentQuery> queries = new ArrayList<>(QuerySample.items(split.training(), ITEM_QUERIES));
         queries.addAll(QuerySample.attributes(split.training(), ATTRIBUTE_QUERIES));
-        SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, ScoringParameters.defaults());
+        SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, ExplicitSettings.none());
         Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, List.of(new ScoringMethod("engine", model)));
         for (QueryKind recipe : QueryKind.values()) {
             if (!evaluation.outcomes(recipe).isEmpty()) {

@@ -28,14 +28,45 @@ public final class ImplicitAlsTrainer {
 
     /** Trains on a user-by-item matrix built with the same {@code alpha}. */
     public static LatentFactors train(InteractionMatrix byUser, TrainingParameters parameters) {
-        return new ImplicitAlsTrainer(parameters).run(byUser);
+        SplittableRandom random = new SplittableRandom(parameters.seed());
+        FactorMatrix items = FactorMatrix.random(byUser.columns(), parameters.factors(), random);
+        FactorMatrix users = FactorMatrix.random(byUser.rows(), parameters.factors(), random);
+        return new ImplicitAlsTrainer(parameters).run(byUser, users, items);
     }
 
-    private LatentFactors run(InteractionMatrix byUser) {
+    /**
+     * Continues training from {@code start} (same users and items, e.g. factors trained on an earlier
+     * part of the same data), which needs far fewer iterations than starting from random factors.
+     */
+    public static LatentFactors train(InteractionMatrix byUser, TrainingParameters parameters, LatentFactors start) {
+        return new ImplicitAlsTrainer(parameters).run(byUser, copy(start.users()), copy(start.items()));
+    }
+
+    /**
+     * The user factors that best explain {@code byUser} for fixed item factors: one half-iteration
+     * of ALS, started from {@code start} and given {@code 2 * cgSteps} conjugate-gradient steps. It
+     * re-weights users' histories (by recency, say) at a small part of the cost of training.
+     */
+    public static FactorMatrix foldInUsers(InteractionMatrix byUser, FactorMatrix items, TrainingParameters parameters,
+                                           FactorMatrix start) {
+        ImplicitAlsTrainer trainer = new ImplicitAlsTrainer(parameters.withCgSteps(2 * parameters.cgSteps()));
+        FactorMatrix users = copy(start);
+        try (Workers workers = Workers.start(parameters.threads())) {
+            trainer.solve(byUser, items, users, workers);
+        }
+        return users;
+    }
+
+    private static FactorMatrix copy(FactorMatrix matrix) {
+        float[][] rows = new float[matrix.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = matrix.row(r).clone();
+        }
+        return new FactorMatrix(rows, matrix.dimension());
+    }
+
+    private LatentFactors run(InteractionMatrix byUser, FactorMatrix users, FactorMatrix items) {
         InteractionMatrix byItem = byUser.transpose();
-        SplittableRandom random = new SplittableRandom(parameters.seed());
-        FactorMatrix items = FactorMatrix.random(byUser.columns(), k, random);
-        FactorMatrix users = FactorMatrix.random(byUser.rows(), k, random);
         try (Workers workers = Workers.start(parameters.threads())) {
             for (int iteration = 0; iteration < parameters.iterations(); iteration++) {
                 solve(byUser, items, users, workers);

@@ -28,7 +28,11 @@ public final class InteractionMatrix {
 
     /** Users as rows, items as columns. */
     public static InteractionMatrix byUser(TrainingData data, ConfidenceWeighting weighting, float alpha) {
-        float[] weights = weighting.weights(data);
+        return byUser(data, weighting.weights(data), alpha);
+    }
+
+    /** Users as rows, items as columns, with one weight per interaction row of {@code data} (0 leaves it out). */
+    public static InteractionMatrix byUser(TrainingData data, float[] weights, float alpha) {
         int users = data.userCount();
         int n = data.interactionCount();
         int[] start = new int[users + 1];

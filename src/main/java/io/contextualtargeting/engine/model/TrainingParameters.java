@@ -23,7 +23,7 @@ public record TrainingParameters(int factors, int iterations, float regularizati
     /** Defaults measured on the synthetic datasets (see docs/engine.md). */
     public static TrainingParameters defaults() {
         return new TrainingParameters(64, 10, 100f, 10f, 2, 42L, Runtime.getRuntime().availableProcessors(),
-                ConfidenceWeighting.uniform().withRecencyHalfLifeDays(60));
+                ConfidenceWeighting.uniform());
     }
 
     /**

@@ -3,41 +3,39 @@ package io.contextualtargeting.engine.segment;
 import io.contextualtargeting.engine.data.Ids;
 import io.contextualtargeting.engine.data.ItemAttributes;
 import io.contextualtargeting.engine.data.ItemColumns;
-import io.contextualtargeting.engine.model.FactorMatrix;
-import io.contextualtargeting.engine.model.InteractionMatrix;
-import io.contextualtargeting.engine.model.VectorMath;
 import io.contextualtargeting.engine.query.AttributeQuery;
 import io.contextualtargeting.engine.query.ItemQuery;
+import io.contextualtargeting.engine.query.QueryKind;
 import io.contextualtargeting.engine.query.SegmentQuery;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A trained segmentation model: answers item and attribute queries with users ranked by their
- * expected number of future interactions with the query's items (see {@link ChoiceCalibration}).
- * Only users with training interactions are ranked. A user's score is {@code x'_u . sum_i y_i}
- * over the target items, with calibrated user factors {@code x'_u}, minus that user's terms for
- * target items they already had (a new interaction with them would be a repeat), plus their
- * repeat weight times their past strength on those items. {@link #topUsers} returns exactly the
- * users {@link #score} ranks first, through a faster quantised scan.
+ * A trained segmentation model: answers item and attribute queries with users ranked as the
+ * validation on the training data chose for that kind of query ({@link SelectionReport}, {@link KindScorer}).
+ * Only users with training interactions are ranked. {@link #topUsers} returns exactly the users
+ * {@link #score} ranks first, through a faster quantised scan.
  */
 public final class SegmentModel implements UserScorer {
     private final Ids users;
     private final Ids items;
-    private final FactorMatrix itemFactors;
     private final ItemAttributes attributes;
-    private final InteractionMatrix byItem;
-    private final float[] repeatWeights;
-    private final QuantizedUserIndex index;
+    private final boolean[] trainedItems;
+    private final SelectionReport selection;
+    private final Function<QueryKind, KindScorer> scorerFactory;
+    private final Map<QueryKind, KindScorer> scorers = new EnumMap<>(QueryKind.class);
 
-    SegmentModel(Ids users, Ids items, FactorMatrix itemFactors, ItemAttributes attributes,
-                 InteractionMatrix byItem, float[] repeatWeights, QuantizedUserIndex index) {
+    /** @param scorerFactory builds a kind's scorer the first time a query of that kind comes */
+    SegmentModel(Ids users, Ids items, ItemAttributes attributes, boolean[] trainedItems, SelectionReport selection,
+                 Function<QueryKind, KindScorer> scorerFactory) {
         this.users = users;
         this.items = items;
-        this.itemFactors = itemFactors;
         this.attributes = attributes;
-        this.byItem = byItem;
-        this.repeatWeights = repeatWeights;
-        this.index = index;
+        this.trainedItems = trainedItems;
+        this.selection = selection;
+        this.scorerFactory = scorerFactory;
     }
 
     public Ids users() {
@@ -53,6 +51,11 @@ public final class SegmentModel implements UserScorer {
         return attributes.columns();
     }
 
+    /** What the validation chose and why. */
+    public SelectionReport selection() {
+        return selection;
+    }
+
     @Override
     public int userCount() {
         return users.size();
@@ -60,35 +63,31 @@ public final class SegmentModel implements UserScorer {
 
     /** Users that can appear in a segment (those with training interactions). */
     public int rankableUserCount() {
+        KindScorer scorer = scorer(QueryKind.ITEM);
         int count = 0;
         for (int u = 0; u < users.size(); u++) {
-            if (index.isRankable(u)) {
-                count++;
-            }
+            count += scorer.isRankable(u) ? 1 : 0;
         }
         return count;
     }
 
     @Override
     public void score(SegmentQuery query, float[] scoresByUserIndex) {
-        int[] target = target(query);
-        float[] vector = vector(target);
-        float[] extra = pastInteractions(target);
-        for (int u = 0; u < scoresByUserIndex.length; u++) {
-            scoresByUserIndex[u] = index.isRankable(u) ? index.exact(u, vector, extra) : Float.NEGATIVE_INFINITY;
-        }
+        scorer(QueryKind.of(query)).score(target(query), scoresByUserIndex);
     }
 
     @Override
     public int[] topUsers(SegmentQuery query, int n) {
-        int[] target = target(query);
-        return index.top(vector(target), pastInteractions(target), n);
+        return scorer(QueryKind.of(query)).top(target(query), n);
+    }
+
+    private synchronized KindScorer scorer(QueryKind kind) {
+        return scorers.computeIfAbsent(kind, scorerFactory);
     }
 
     /** The matching items that have training interactions. */
     private int[] target(SegmentQuery query) {
-        int[] matching = MatchingItems.of(query, items, attributes);
-        int[] trained = Arrays.stream(matching).filter(i -> byItem.rowEnd(i) > byItem.rowStart(i)).toArray();
+        int[] trained = Arrays.stream(MatchingItems.of(query, items, attributes)).filter(i -> trainedItems[i]).toArray();
         if (trained.length > 0) {
             return trained;
         }
@@ -98,29 +97,5 @@ public final class SegmentModel implements UserScorer {
         }
         throw new UnanswerableQueryException(AttributeQuery.KEY,
                 "no item matching the expression has interactions in the training data");
-    }
-
-    private float[] vector(int[] target) {
-        float[] vector = new float[itemFactors.dimension()];
-        for (int item : target) {
-            VectorMath.axpy(1f, itemFactors.row(item), vector, vector.length);
-        }
-        return vector;
-    }
-
-    /**
-     * Per user, for the target items they already had: minus their new-interaction term, plus
-     * their repeat weight times their strength on the item.
-     */
-    private float[] pastInteractions(int[] target) {
-        float[] extra = new float[users.size()];
-        for (int item : target) {
-            float[] y = itemFactors.row(item);
-            for (int e = byItem.rowStart(item); e < byItem.rowEnd(item); e++) {
-                int u = byItem.column(e);
-                extra[u] += repeatWeights[u] * byItem.strength(e) - index.exact(u, y, null);
-            }
-        }
-        return extra;
     }
 }

@@ -1,51 +1,68 @@
 package io.contextualtargeting.engine.segment;
 
 import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.model.ConfidenceWeighting;
+import io.contextualtargeting.engine.model.FactorMatrix;
 import io.contextualtargeting.engine.model.ImplicitAlsTrainer;
 import io.contextualtargeting.engine.model.InteractionMatrix;
 import io.contextualtargeting.engine.model.LatentFactors;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.query.QueryKind;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Trains a {@link SegmentModel} on training data: the entry point of the embedded engine. */
+/**
+ * Trains a {@link SegmentModel} on training data, the entry point of the embedded engine: chooses
+ * the scoring per query kind by validation on the latest interactions ({@link SettingsSelection}),
+ * then trains on everything, continuing from the factors the validation trained.
+ */
 public final class SegmentModelTrainer {
 
     private SegmentModelTrainer() {
     }
 
+    /** Everything that depends on the data is chosen from it. */
     public static SegmentModel train(TrainingData data, TrainingParameters parameters) {
-        return train(data, parameters, ScoringParameters.defaults());
+        return train(data, parameters, ExplicitSettings.none());
     }
 
-    /** Trains with the settings a user fixed; the others are chosen from the data. */
+    /**
+     * Trains with the settings a user fixed; the others are chosen from the data. Rows weigh as
+     * {@code parameters.weighting()} says (event types and values); how they fade with age is
+     * chosen, or fixed by {@code explicit}, never taken from the weighting's own half-life.
+     */
     public static SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit) {
-        TrainingParameters fixed = explicit.recencyHalfLifeDays().isPresent()
-                ? parameters.withWeighting(parameters.weighting().withRecencyHalfLifeDays(explicit.recencyHalfLifeDays().getAsDouble()))
-                : parameters;
-        ScoringParameters scoring = explicit.activityHalfLifeDays().isPresent()
-                ? new ScoringParameters(explicit.activityHalfLifeDays().getAsDouble()) : ScoringParameters.defaults();
-        return train(data, fixed, scoring);
+        ConfidenceWeighting weighting = parameters.weighting().withRecencyHalfLifeDays(0);
+        SettingsSelection.Outcome selection = SettingsSelection.select(data, weighting, parameters, explicit);
+        float[] weights = weighting.weights(data);
+        InteractionMatrix byUser = InteractionMatrix.byUser(data, weights, parameters.alpha());
+        LatentFactors factors = selection.fitted() == null ? ImplicitAlsTrainer.train(byUser, parameters)
+                : ImplicitAlsTrainer.train(byUser, parameters.withIterations(warmIterations(parameters)), selection.fitted());
+        boolean[] trainedItems = new boolean[data.itemCount()];
+        for (int i = 0; i < data.interactionCount(); i++) {
+            trainedItems[data.item(i)] |= weights[i] > 0;
+        }
+        float[] popularity = SettingsSelection.itemPopularity(data, weights);
+        InteractionMatrix seenByItem = byUser.transpose();
+        Map<Double, DecayedHistory> histories = new HashMap<>();
+        SelectionReport report = selection.report();
+        return new SegmentModel(data.users(), data.items(), data.attributes(), trainedItems, report, kind -> {
+            ScoringChoice choice = report.choice(kind);
+            FactorMatrix tastes = choice.usesModel()
+                    ? Tastes.shares(data, weights, factors, choice.tasteHalfLifeDays(), parameters) : null;
+            DecayedHistory activity = history(histories, data, weights, choice.activityHalfLifeDays());
+            DecayedHistory history = history(histories, data, weights, choice.historyHalfLifeDays());
+            return new KindScorer(choice, factors.items(), popularity, tastes, activity, history, seenByItem);
+        });
     }
 
-    public static SegmentModel train(TrainingData data, TrainingParameters parameters, ScoringParameters scoring) {
-        InteractionMatrix byUser = InteractionMatrix.byUser(data, parameters.weighting(), parameters.alpha());
-        LatentFactors factors = ImplicitAlsTrainer.train(byUser, parameters);
-        ChoiceCalibration calibration = ChoiceCalibration.of(byUser, factors.users(), factors.items(),
-                activity(data, parameters, scoring));
-        boolean[] rankable = new boolean[byUser.rows()];
-        for (int u = 0; u < rankable.length; u++) {
-            rankable[u] = byUser.rowEnd(u) > byUser.rowStart(u);
-        }
-        return new SegmentModel(data.users(), data.items(), factors.items(), data.attributes(), byUser.transpose(),
-                calibration.repeatWeights(), QuantizedUserIndex.build(calibration.scaledUsers(), rankable));
+    /** Continuing from factors trained on most of the same data converges in half the iterations. */
+    private static int warmIterations(TrainingParameters parameters) {
+        return Math.max(2, parameters.iterations() / 2);
     }
 
-    /** Each user's interactions weighted as in training, but decaying with the activity half-life. */
-    private static double[] activity(TrainingData data, TrainingParameters parameters, ScoringParameters scoring) {
-        float[] weights = parameters.weighting().withRecencyHalfLifeDays(scoring.activityHalfLifeDays()).weights(data);
-        double[] activity = new double[data.userCount()];
-        for (int i = 0; i < weights.length; i++) {
-            activity[data.user(i)] += weights[i];
-        }
-        return activity;
+    private static synchronized DecayedHistory history(Map<Double, DecayedHistory> cache, TrainingData data,
+                                                       float[] weights, double halfLifeDays) {
+        return cache.computeIfAbsent(halfLifeDays, h -> DecayedHistory.of(data, weights, h));
     }
 }

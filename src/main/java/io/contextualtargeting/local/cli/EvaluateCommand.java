@@ -18,7 +18,9 @@ import io.contextualtargeting.engine.query.QueryFileReader;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.query.QueryLine;
 import io.contextualtargeting.engine.query.SegmentQuery;
-import io.contextualtargeting.engine.segment.ScoringParameters;
+import io.contextualtargeting.engine.eval.ScoringMethod;
+import io.contextualtargeting.engine.segment.ExplicitSettings;
+import io.contextualtargeting.engine.segment.SegmentModel;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,11 @@ final class EvaluateCommand implements Command {
         long read = System.nanoTime();
         progress.printf("read %,d interactions and %d queries in %.1f s%n", data.interactionCount(), queries.size(),
                 (read - start) / 1e9);
-        Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, StandardMethods.train(split.training(), parameters, ScoringParameters.defaults()));
+        List<ScoringMethod> methods = StandardMethods.train(split.training(), parameters, ExplicitSettings.none());
+        if (methods.get(0).scorer() instanceof SegmentModel engine) {
+            engine.selection().lines().forEach(progress::println);
+        }
+        Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, methods);
         progress.printf("trained and evaluated in %.1f s%n", (System.nanoTime() - read) / 1e9);
 
         if (json) {

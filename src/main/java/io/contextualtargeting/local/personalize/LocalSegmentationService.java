@@ -8,7 +8,7 @@ import io.contextualtargeting.engine.data.DatasetSchemas;
 import io.contextualtargeting.engine.data.SchemaReader;
 import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.data.TrainingDataReader;
-import io.contextualtargeting.engine.eval.QueryKind;
+import io.contextualtargeting.engine.query.QueryKind;
 import io.contextualtargeting.engine.eval.SolutionMetrics;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryLimits;

@@ -1,5 +1,7 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.data.CsvData;
+import io.contextualtargeting.engine.query.QueryKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

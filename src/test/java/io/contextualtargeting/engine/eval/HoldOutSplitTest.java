@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
+import io.contextualtargeting.engine.data.CsvData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

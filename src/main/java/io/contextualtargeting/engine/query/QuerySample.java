@@ -1,12 +1,8 @@
-package io.contextualtargeting.engine.eval;
+package io.contextualtargeting.engine.query;
 
 import io.contextualtargeting.engine.data.ColumnRole;
 import io.contextualtargeting.engine.data.ItemColumn;
 import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.AttributeTerm;
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

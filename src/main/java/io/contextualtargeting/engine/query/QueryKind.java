@@ -1,7 +1,4 @@
-package io.contextualtargeting.engine.eval;
-
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.SegmentQuery;
+package io.contextualtargeting.engine.query;
 
 /** Item and attribute queries are reported apart: they are different recipes with different difficulty. */
 public enum QueryKind {

@@ -1,0 +1,496 @@
+package io.contextualtargeting.engine.segment;
+
+import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.model.ConfidenceWeighting;
+import io.contextualtargeting.engine.model.FactorMatrix;
+import io.contextualtargeting.engine.model.ImplicitAlsTrainer;
+import io.contextualtargeting.engine.model.InteractionMatrix;
+import io.contextualtargeting.engine.model.LatentFactors;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.model.VectorMath;
+import io.contextualtargeting.engine.query.QueryKind;
+import io.contextualtargeting.engine.query.QuerySample;
+import io.contextualtargeting.engine.query.SegmentQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * Chooses how segments rank users from the data itself, so that no time constant or mix is fixed
+ * in advance: the latest {@link #VALIDATION_SHARE} of the training interactions are held out, the
+ * model is trained on the rest, and candidate {@link ScoringChoice}s are scored by how many of the
+ * users who interact with a query's items in the held-out period they put in the top 1 % and 10 %
+ * (queries sampled from the data: items over the popularity ranks, the most used attribute
+ * values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
+ * H/16, H/64), so they follow the data's own time scale. The search is coordinate ascent over the
+ * mix, the activity exponent and the half-lives, from a balanced start; the simple rules (most
+ * active, last active, history, recent history) are candidates too, and win when they validate
+ * better. Item and attribute queries choose apart: they are different recipes.
+ */
+final class SettingsSelection {
+    static final double VALIDATION_SHARE = 0.2;
+    /** Users scored per candidate at most: a fixed, evenly spread sample keeps the search cheap on big data. */
+    static final int MAX_USERS = 20_000;
+    static final int ITEM_QUERIES = 40;
+    static final int ATTRIBUTE_QUERIES = 20;
+    private static final int ROUNDS = 2;
+    /** With fewer validation queries of a kind, its figures are too noisy to choose by: the fallback stays. */
+    static final int MIN_QUERIES = 5;
+    /** The validation model trains this share of the iterations: the final training continues from it. */
+    private static final double VALIDATION_ITERATIONS = 0.6;
+    private static final double SECONDS_PER_DAY = 86_400;
+    private static final double[] MIX_STEPS = {0, 0.25, 0.5, 0.75, 1};
+    private static final double[] EXPONENTS = {0, 0.5, 1, 2, 4};
+    /** Half-lives as multiples of the held-out period; 0 is no fading. */
+    private static final double[] ACTIVITY_HALF_LIVES = {0, 4, 1, 0.25, 1.0 / 16, 1.0 / 64};
+    private static final double[] HISTORY_HALF_LIVES = {0, 4, 1, 0.25};
+    private static final double[] TASTE_HALF_LIVES = {0, 4, 1};
+
+    /** The choices, why, and the factors trained on the earlier part (a warm start for the final training). */
+    record Outcome(SelectionReport report, LatentFactors fitted) {
+    }
+
+    private final TrainingData fit;
+    private final float[] fitWeights;
+    private final LatentFactors factors;
+    private final InteractionMatrix seenByItem;
+    private final TrainingParameters parameters;
+    private final double horizonDays;
+    private final int[] sample;
+    private final int[] position;
+    private final Map<QueryKind, List<ValidationQuery>> queries = new EnumMap<>(QueryKind.class);
+    private final Map<Double, DecayedHistory> histories = new HashMap<>();
+    private final Map<String, float[]> activityFactors = new HashMap<>();
+    private final Map<Double, float[][]> modelShares = new HashMap<>();
+    private final Map<Double, List<SparseShares>> historyShares = new HashMap<>();
+    private final float[] scores;
+    private final float[] scratch;
+
+    /** One held-out query: its items, its popularity, who interacted with it (sample positions). */
+    private record ValidationQuery(int index, int[] items, double popularity, boolean[] positive, int positives) {
+    }
+
+    private record SparseShares(int[] positions, float[] shares) {
+    }
+
+    private SettingsSelection(TrainingData fit, TrainingData heldOut, float[] fitWeights, LatentFactors factors,
+                              InteractionMatrix seenByItem, TrainingParameters parameters, double horizonDays) {
+        this.fit = fit;
+        this.fitWeights = fitWeights;
+        this.factors = factors;
+        this.seenByItem = seenByItem;
+        this.parameters = parameters;
+        this.horizonDays = horizonDays;
+        this.sample = sampleUsers(fit, fitWeights);
+        this.position = new int[fit.userCount()];
+        Arrays.fill(position, -1);
+        for (int p = 0; p < sample.length; p++) {
+            position[sample[p]] = p;
+        }
+        this.scores = new float[sample.length];
+        this.scratch = new float[sample.length];
+        List<SegmentQuery> sampled = new ArrayList<>(QuerySample.items(fit, ITEM_QUERIES));
+        sampled.addAll(QuerySample.attributes(fit, ATTRIBUTE_QUERIES));
+        float[] popularity = itemPopularity(fit, fitWeights);
+        int index = 0;
+        for (SegmentQuery query : sampled) {
+            int[] items;
+            try {
+                items = MatchingItems.of(query, fit.items(), fit.attributes());
+            } catch (UnanswerableQueryException e) {
+                continue;
+            }
+            boolean[] matching = MatchingItems.mask(items, fit.itemCount());
+            boolean[] positive = new boolean[sample.length];
+            int positives = 0;
+            for (int i = 0; i < heldOut.interactionCount(); i++) {
+                int p = position[heldOut.user(i)];
+                if (p >= 0 && matching[heldOut.item(i)] && !positive[p]) {
+                    positive[p] = true;
+                    positives++;
+                }
+            }
+            double share = 0;
+            for (int item : items) {
+                share += popularity[item];
+            }
+            if (positives > 0) {
+                queries.computeIfAbsent(QueryKind.of(query), k -> new ArrayList<>())
+                        .add(new ValidationQuery(index++, items, share, positive, positives));
+            }
+        }
+    }
+
+    /**
+     * Validates on the latest interactions of {@code data} and returns the choice per query kind;
+     * settings in {@code explicit} are kept as given.
+     *
+     * @param weighting how rows weigh before any fading (event types and values)
+     */
+    static Outcome select(TrainingData data, ConfidenceWeighting weighting, TrainingParameters parameters,
+                          ExplicitSettings explicit) {
+        if (data.interactionCount() == 0) {
+            return new Outcome(SelectionReport.notValidated("no interactions", fallback(explicit)), null);
+        }
+        long[] times = new long[data.interactionCount()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = data.timestamp(i);
+        }
+        Arrays.sort(times);
+        long cutoff = times[(int) Math.floor((1 - VALIDATION_SHARE) * times.length)];
+        long newest = times[times.length - 1];
+        TrainingData fit = data.select(i -> data.timestamp(i) < cutoff);
+        if (fit.interactionCount() == 0) {
+            return new Outcome(SelectionReport.notValidated("more than " + Math.round(100 * VALIDATION_SHARE)
+                    + " % of the interactions share the latest TIMESTAMP, so nothing earlier is left to learn from",
+                    fallback(explicit)), null);
+        }
+        float[] fitWeights = weighting.weights(fit);
+        InteractionMatrix byUser = InteractionMatrix.byUser(fit, fitWeights, parameters.alpha());
+        LatentFactors factors = ImplicitAlsTrainer.train(byUser,
+                parameters.withIterations((int) Math.max(1, Math.ceil(VALIDATION_ITERATIONS * parameters.iterations()))));
+        double horizonDays = Math.max(1.0 / 24, (newest - cutoff) / SECONDS_PER_DAY);
+        SettingsSelection selection = new SettingsSelection(fit, data.select(i -> data.timestamp(i) >= cutoff),
+                fitWeights, factors, byUser.transpose(), parameters, horizonDays);
+        String basis = String.format(Locale.ROOT, "validated on the latest %d %% of the interactions (from %s, %s days)"
+                        + " with %,d users", Math.round(100 * VALIDATION_SHARE), Instant.ofEpochSecond(cutoff),
+                ScoringChoice.number(horizonDays), selection.sample.length);
+        Map<QueryKind, SelectionReport.KindChoice> choices = new LinkedHashMap<>();
+        for (QueryKind kind : QueryKind.values()) {
+            List<ValidationQuery> kindQueries = selection.queries.getOrDefault(kind, List.of());
+            choices.put(kind, kindQueries.size() < MIN_QUERIES
+                    ? new SelectionReport.KindChoice(fallback(explicit), kindQueries.size(), null, Map.of())
+                    : selection.choose(kindQueries, explicit));
+        }
+        return new Outcome(new SelectionReport(basis, horizonDays, choices), factors);
+    }
+
+    /** A candidate's validation figures, and its objective per query for paired comparisons. */
+    private record Trial(ScoringChoice choice, SelectionReport.Figures figures, double[] perQuery) {
+        /**
+         * Whether this trial beats {@code other} by more than one standard error of the mean paired
+         * difference over the queries: on small data the figures are noisy, and a change that the
+         * noise could explain is not made.
+         */
+        boolean clearlyBeats(Trial other) {
+            int n = perQuery.length;
+            double mean = 0;
+            for (int q = 0; q < n; q++) {
+                mean += perQuery[q] - other.perQuery[q];
+            }
+            mean /= n;
+            double squares = 0;
+            for (int q = 0; q < n; q++) {
+                double d = perQuery[q] - other.perQuery[q] - mean;
+                squares += d * d;
+            }
+            double standardError = n > 1 ? Math.sqrt(squares / (n - 1) / n) : 0;
+            return mean > 1e-9 && mean > standardError;
+        }
+    }
+
+    private SelectionReport.KindChoice choose(List<ValidationQuery> kindQueries, ExplicitSettings explicit) {
+        double h = horizonDays;
+        OptionalDouble recency = explicit.recencyHalfLifeDays();
+        OptionalDouble activity = explicit.activityHalfLifeDays();
+        Trial best = trial(fallback(explicit), kindQueries);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Function<ScoringChoice, List<ScoringChoice>> dimension : dimensions(h, explicit)) {
+                ScoringChoice from = best.choice();
+                for (ScoringChoice candidate : dimension.apply(from)) {
+                    Trial t = trial(candidate, kindQueries);
+                    if (t.clearlyBeats(best)) {
+                        best = t;
+                    }
+                }
+            }
+        }
+        Map<String, SelectionReport.Figures> rules = new LinkedHashMap<>();
+        Trial bestRule = null;
+        for (Map.Entry<String, ScoringChoice> rule : rules(h)) {
+            Trial t = trial(rule.getValue(), kindQueries);
+            if (!rules.containsKey(rule.getKey()) || t.figures().objective() > rules.get(rule.getKey()).objective()) {
+                rules.put(rule.getKey(), t.figures());
+            }
+            if (bestRule == null || t.figures().objective() > bestRule.figures().objective()) {
+                bestRule = t;
+            }
+        }
+        if (recency.isEmpty() && activity.isEmpty() && bestRule.clearlyBeats(best)) {
+            best = bestRule;
+        }
+        return new SelectionReport.KindChoice(best.choice(), kindQueries.size(), best.figures(), rules);
+    }
+
+    /** Where the search starts, and what stays when it cannot run: the balanced fallback with the explicit settings. */
+    private static ScoringChoice fallback(ExplicitSettings explicit) {
+        return ScoringChoice.fallback().withActivityHalfLifeDays(explicit.activityHalfLifeDays().orElse(0))
+                .withHistoryHalfLifeDays(explicit.recencyHalfLifeDays().orElse(0))
+                .withTasteHalfLifeDays(explicit.recencyHalfLifeDays().orElse(0));
+    }
+
+    /** Each dimension of the search: the candidates that differ from {@code c} in that setting only. */
+    private List<Function<ScoringChoice, List<ScoringChoice>>> dimensions(double h, ExplicitSettings explicit) {
+        List<Function<ScoringChoice, List<ScoringChoice>>> dimensions = new ArrayList<>();
+        dimensions.add(c -> {
+            List<ScoringChoice> mixes = new ArrayList<>();
+            for (double model : MIX_STEPS) {
+                for (double history : MIX_STEPS) {
+                    if (model + history <= 1 + 1e-9) {
+                        mixes.add(c.withMix(model, history));
+                    }
+                }
+            }
+            return mixes;
+        });
+        dimensions.add(c -> Arrays.stream(EXPONENTS).mapToObj(c::withActivityExponent).toList());
+        if (explicit.activityHalfLifeDays().isEmpty()) {
+            dimensions.add(c -> Arrays.stream(ACTIVITY_HALF_LIVES).mapToObj(m -> c.withActivityHalfLifeDays(m * h)).toList());
+        }
+        if (explicit.recencyHalfLifeDays().isEmpty()) {
+            dimensions.add(c -> Arrays.stream(HISTORY_HALF_LIVES).mapToObj(m -> c.withHistoryHalfLifeDays(m * h)).toList());
+            dimensions.add(c -> Arrays.stream(TASTE_HALF_LIVES).mapToObj(m -> c.withTasteHalfLifeDays(m * h)).toList());
+        }
+        return dimensions;
+    }
+
+    /** The simple rules as points of the same family, so that they compete on the same figures. */
+    private static List<Map.Entry<String, ScoringChoice>> rules(double h) {
+        List<Map.Entry<String, ScoringChoice>> rules = new ArrayList<>();
+        ScoringChoice activityOnly = new ScoringChoice(0, 0, 1, 1, 0, 0, 0);
+        ScoringChoice historyOnly = new ScoringChoice(0, 1, 0, 1, 0, 0, 0);
+        rules.add(Map.entry("most active", activityOnly));
+        rules.add(Map.entry("last active",
+                activityOnly.withActivityHalfLifeDays(h * ACTIVITY_HALF_LIVES[ACTIVITY_HALF_LIVES.length - 1])));
+        rules.add(Map.entry("history", historyOnly));
+        for (double m : HISTORY_HALF_LIVES) {
+            if (m > 0) {
+                rules.add(Map.entry("recent history", historyOnly.withActivityHalfLifeDays(m * h).withHistoryHalfLifeDays(m * h)));
+            }
+        }
+        return rules;
+    }
+
+    private Trial trial(ScoringChoice choice, List<ValidationQuery> kindQueries) {
+        float[] activity = activityFactors(choice);
+        float[][] model = choice.usesModel() ? modelShares(choice.tasteHalfLifeDays(), kindQueries) : null;
+        List<SparseShares> history = choice.historyWeight() > 0 ? historyShares(choice.historyHalfLifeDays()) : null;
+        int k1 = Math.max(1, (int) Math.round(0.01 * sample.length));
+        int k10 = Math.max(1, (int) Math.round(0.10 * sample.length));
+        double sum1 = 0;
+        double sum10 = 0;
+        double[] perQuery = new double[kindQueries.size()];
+        for (int q = 0; q < perQuery.length; q++) {
+            ValidationQuery query = kindQueries.get(q);
+            float[] m = model == null ? null : model[query.index()];
+            for (int p = 0; p < sample.length; p++) {
+                scores[p] = (float) (activity[p] * choice.sharedPart(m == null ? 0 : m[p], query.popularity()));
+            }
+            if (history != null) {
+                SparseShares shares = history.get(query.index());
+                for (int s = 0; s < shares.positions().length; s++) {
+                    int p = shares.positions()[s];
+                    scores[p] += (float) (activity[p] * choice.historyWeight() * shares.shares()[s]);
+                }
+            }
+            System.arraycopy(scores, 0, scratch, 0, scores.length);
+            float threshold10 = kthLargest(0, scratch.length, k10);
+            float threshold1 = kthLargest(0, k10, k1); // the top k10 are now at the front
+            double recall10 = recall(query, k10, threshold10);
+            double recall1 = recall(query, k1, threshold1);
+            perQuery[q] = (recall1 + recall10) / 2;
+            sum1 += recall1;
+            sum10 += recall10;
+        }
+        return new Trial(choice, new SelectionReport.Figures(sum1 / perQuery.length, sum10 / perQuery.length), perQuery);
+    }
+
+    /** Expected recall of the top {@code k} of {@link #scores}: users tied at the threshold count in proportion. */
+    private double recall(ValidationQuery query, int k, float threshold) {
+        int above = 0;
+        int tied = 0;
+        int hitsAbove = 0;
+        int hitsTied = 0;
+        for (int p = 0; p < scores.length; p++) {
+            if (scores[p] > threshold) {
+                above++;
+                hitsAbove += query.positive()[p] ? 1 : 0;
+            } else if (scores[p] == threshold) {
+                tied++;
+                hitsTied += query.positive()[p] ? 1 : 0;
+            }
+        }
+        double hits = hitsAbove + (tied == 0 ? 0 : (double) hitsTied * Math.min(tied, k - above) / tied);
+        return hits / Math.min(query.positives(), k);
+    }
+
+    /**
+     * The k-th largest (1-based) of {@code scratch[from, to)}, by quickselect: afterwards the k
+     * largest come first in that range.
+     */
+    private float kthLargest(int from, int to, int k) {
+        float[] a = scratch;
+        int lo = from;
+        int hi = to - 1;
+        int target = from + k - 1;
+        while (lo < hi) {
+            float pivot = median(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] > pivot) {
+                    i++;
+                }
+                while (a[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return a[target];
+            }
+        }
+        return a[target];
+    }
+
+    private static float median(float a, float b, float c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    private float[] activityFactors(ScoringChoice choice) {
+        String key = choice.activityHalfLifeDays() + "|" + choice.activityExponent();
+        return activityFactors.computeIfAbsent(key, unused -> {
+            DecayedHistory history = history(choice.activityHalfLifeDays());
+            double max = Double.NEGATIVE_INFINITY;
+            for (int user : sample) {
+                max = Math.max(max, history.logActivity(user));
+            }
+            float[] factors = new float[sample.length];
+            for (int p = 0; p < sample.length; p++) {
+                factors[p] = choice.activityFactor(history.logActivity(sample[p]) - max);
+            }
+            return factors;
+        });
+    }
+
+    private DecayedHistory history(double halfLifeDays) {
+        return histories.computeIfAbsent(halfLifeDays, h -> DecayedHistory.of(fit, fitWeights, h));
+    }
+
+    private float[][] modelShares(double tasteHalfLifeDays, List<ValidationQuery> kindQueries) {
+        return modelShares.computeIfAbsent(tasteHalfLifeDays, h -> {
+            FactorMatrix tastes = Tastes.shares(fit, fitWeights, factors, h, parameters);
+            int k = tastes.dimension();
+            float[][] shares = new float[queries.values().stream().mapToInt(List::size).sum()][];
+            for (List<ValidationQuery> list : queries.values()) {
+                for (ValidationQuery query : list) {
+                    float[] target = new float[k];
+                    for (int item : query.items()) {
+                        VectorMath.axpy(1f, factors.items().row(item), target, k);
+                    }
+                    float[] s = new float[sample.length];
+                    for (int p = 0; p < sample.length; p++) {
+                        s[p] = VectorMath.dot(tastes.row(sample[p]), target, k);
+                    }
+                    for (int item : query.items()) { // new items only, as KindScorer counts them
+                        for (int e = seenByItem.rowStart(item); e < seenByItem.rowEnd(item); e++) {
+                            int p = position[seenByItem.column(e)];
+                            if (p >= 0) {
+                                s[p] -= VectorMath.dot(tastes.row(sample[p]), factors.items().row(item), k);
+                            }
+                        }
+                    }
+                    shares[query.index()] = s;
+                }
+            }
+            return shares;
+        });
+    }
+
+    private List<SparseShares> historyShares(double halfLifeDays) {
+        return historyShares.computeIfAbsent(halfLifeDays, h -> {
+            DecayedHistory history = history(h);
+            List<SparseShares> all = new ArrayList<>();
+            queries.values().stream().flatMap(List::stream)
+                    .sorted((a, b) -> Integer.compare(a.index(), b.index()))
+                    .forEach(query -> {
+                        float[] byPosition = new float[sample.length];
+                        history.forEachShare(query.items(), (user, share) -> {
+                            if (position[user] >= 0) {
+                                byPosition[position[user]] += share;
+                            }
+                        });
+                        int count = 0;
+                        for (float s : byPosition) {
+                            count += s > 0 ? 1 : 0;
+                        }
+                        int[] positions = new int[count];
+                        float[] shares = new float[count];
+                        for (int p = 0, c = 0; p < sample.length; p++) {
+                            if (byPosition[p] > 0) {
+                                positions[c] = p;
+                                shares[c++] = byPosition[p];
+                            }
+                        }
+                        all.add(new SparseShares(positions, shares));
+                    });
+            return all;
+        });
+    }
+
+    /** Users with weighted training rows, every n-th of them when there are more than {@link #MAX_USERS}. */
+    private static int[] sampleUsers(TrainingData fit, float[] weights) {
+        boolean[] known = new boolean[fit.userCount()];
+        int count = 0;
+        for (int i = 0; i < fit.interactionCount(); i++) {
+            if (weights[i] > 0 && !known[fit.user(i)]) {
+                known[fit.user(i)] = true;
+                count++;
+            }
+        }
+        double step = Math.max(1, (double) count / MAX_USERS);
+        int[] sample = new int[(int) Math.min(count, MAX_USERS)];
+        int taken = 0;
+        int seen = 0;
+        for (int u = 0; u < known.length && taken < sample.length; u++) {
+            if (known[u]) {
+                if (seen >= taken * step) {
+                    sample[taken++] = u;
+                }
+                seen++;
+            }
+        }
+        return Arrays.copyOf(sample, taken);
+    }
+
+    /** Each item's share of all weighted interactions. */
+    static float[] itemPopularity(TrainingData data, float[] weights) {
+        double[] sums = new double[data.itemCount()];
+        double total = 0;
+        for (int i = 0; i < data.interactionCount(); i++) {
+            sums[data.item(i)] += weights[i];
+            total += weights[i];
+        }
+        float[] shares = new float[sums.length];
+        for (int item = 0; item < shares.length; item++) {
+            shares[item] = total > 0 ? (float) (sums[item] / total) : 0;
+        }
+        return shares;
+    }
+}
