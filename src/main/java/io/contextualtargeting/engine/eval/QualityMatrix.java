@@ -15,14 +15,17 @@ public final class QualityMatrix {
     private static final long SEED = 42;
 
     private static final List<MatrixSetting> SMALL = List.of(
-            setting("small-month", "1,000 users of a month-old service, watch events, default drift",
-                    sizes(1_000, 400, 30, 30), WorldShape.defaults()),
-            setting("small-ratings-3y", "2,000 users rating 1-5 over three years, half the default drift",
-                    sizes(2_000, 500, 25, 1_095), WorldShape.defaults().withEvents(EventStyle.RATING).withDrift(0.5)));
+            setting("small-decade", "1,000 users rating 1-5 over ten years, default drift",
+                    sizes(1_000, 400, 40, 3_650), WorldShape.defaults().withEvents(EventStyle.RATING)),
+            setting("small-movielens", "2,000 users rating over ten years, each active 0.2-10 % of it",
+                    sizes(2_000, 600, 40, 3_650), WorldShape.defaults().withEvents(EventStyle.RATING)
+                            .withActiveWindow(0.002, 0.1)));
 
     private static final List<MatrixSetting> LARGER = List.of(
             setting("default", "the default generate benchmark: 20,000 users x 3,000 items, one year",
                     sizes(20_000, 3_000, 50, 365), WorldShape.defaults()),
+            setting("month", "a month-old service: one month of history, watch events",
+                    sizes(20_000, 3_000, 20, 30), WorldShape.defaults()),
             setting("decade", "ten years of history, watch events, default drift",
                     sizes(10_000, 2_000, 40, 3_650), WorldShape.defaults()),
             setting("no-drift-3y", "three years, tastes that never change",
@@ -37,9 +40,9 @@ public final class QualityMatrix {
                     sizes(20_000, 3_000, 40, 365), WorldShape.defaults().withGenres(5)),
             setting("many-genres", "60 attribute values",
                     sizes(20_000, 3_000, 40, 365), WorldShape.defaults().withGenres(60)),
-            setting("movielens-like", "ratings over ten years by users active 0.1-2 % of it: a burst, then gone",
+            setting("movielens-like", "ratings over ten years by users active 0.2-10 % of it: a burst, then gone",
                     sizes(30_000, 4_000, 60, 3_650), WorldShape.defaults().withEvents(EventStyle.RATING)
-                            .withActiveWindow(0.001, 0.02).withActivitySpread(1.2)),
+                            .withActiveWindow(0.002, 0.1).withActivitySpread(1.2)),
             setting("shop", "a small shop: views and some purchases over six months, 10 categories",
                     sizes(10_000, 1_500, 15, 180), WorldShape.defaults().withEvents(EventStyle.SHOP).withGenres(10)
                             .withPopularitySkew(1.2)),

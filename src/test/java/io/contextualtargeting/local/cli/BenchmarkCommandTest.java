@@ -75,21 +75,21 @@ class BenchmarkCommandTest {
 
     @Test
     void qualityWithASettingRunsThatMatrixSettingAndSumsItUp() {
-        int exit = run("benchmark", "quality", "--setting", "small-month");
+        int exit = run("benchmark", "quality", "--setting", "small-decade");
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("##### small-month: ")
-                .contains("  generate --users 1000 --items 400 --seed 42 --interactions-per-user 30 --days 30\n")
+                .contains("##### small-decade: ")
+                .contains("  generate --users 1000 --items 400 --seed 42 --interactions-per-user 40 --days 3650 --events rating\n")
                 .contains("===== summary: the engine against the best baseline =====")
-                .containsPattern("small-month +\\d+\\.\\d s  (MET|MISSED): ")
+                .containsPattern("small-decade +\\d+\\.\\d s  (MET|MISSED): ")
                 .contains("targets met on ");
     }
 
     @Test
     void anUnknownMatrixSettingIsAUsageErrorListingTheNames() {
         assertThat(run("benchmark", "quality", "--setting", "nope")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no matrix setting 'nope'").contains("small-ratings-3y");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no matrix setting 'nope'").contains("small-movielens");
     }
 
     @Test
