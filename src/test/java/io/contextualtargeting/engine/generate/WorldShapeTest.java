@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -122,6 +124,19 @@ class WorldShapeTest {
             return IntStream.range(0, 300).map(i -> population.profile(i).plannedTouches()).max().orElseThrow();
         };
         assertThat(heaviest.apply(0.3)).isLessThan(heaviest.apply(1.0));
+    }
+
+    @Test
+    void aShapedDatasetIsTheSameBytesWhateverTheThreadCount() throws IOException {
+        GeneratorSettings shaped = SMALL.withShape(WorldShape.defaults().withEvents(WorldShape.EventStyle.SHOP)
+                .withGenres(40).withDrift(0.3).withActiveWindow(0.01, 0.2).withPopularitySkew(1.4).withActivitySpread(0.6));
+        DatasetLayout one = new DatasetGenerator().generate(shaped.withThreads(1), folder.resolve("one")).layout();
+        DatasetLayout two = new DatasetGenerator().generate(shaped.withThreads(2), folder.resolve("two")).layout();
+        for (Path file : List.of(one.interactions(), one.items(), one.users())) {
+            Path other = folder.resolve("two").resolve(folder.resolve("one").relativize(file));
+            assertThat(Files.mismatch(file, other)).as(file.toString()).isEqualTo(-1L);
+        }
+        assertThat(two.interactions()).isRegularFile();
     }
 
     @Test
