@@ -19,6 +19,7 @@ import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,27 +31,102 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The engine's quality on a generated dataset ("the default generate benchmark" unless told
- * otherwise), written to a temporary folder that is deleted afterwards. Evaluates the generated
- * batch queries and a larger sample (items over the whole popularity range, every genre), prints
- * the tables and how the engine stands against the targets. Prints figures; asserts nothing.
+ * The engine's quality against the baselines on generated data, written to a temporary folder that
+ * is deleted afterwards, split by time 80/20. {@link #run} takes one dataset ("the default generate
+ * benchmark" unless told otherwise) and evaluates its batch queries and a larger sample;
+ * {@link #runMatrix} goes through {@link QualityMatrix} settings, one table and one target line
+ * each. Prints figures; asserts nothing.
  */
 public final class QualityBenchmark {
     static final int SAMPLED_ITEMS = 200;
     static final int SAMPLED_ATTRIBUTES = 20;
-    /** Item queries: the engine's recall at 1 % must reach this multiple of the best of the issue's baselines. */
-    static final double ITEM_TARGET = 1.6;
-    private static final List<String> ISSUE_BASELINES =
-            List.of(StandardMethods.HISTORY, StandardMethods.MOST_ACTIVE, Evaluation.RANDOM);
+    static final int MATRIX_ITEMS = 100;
+    static final int MATRIX_ATTRIBUTES = 20;
+    private static final double TRAIN_SHARE = 0.8;
 
     private QualityBenchmark() {
     }
 
+    /** One matrix setting's evaluation of sampled queries, its target check and how long it all took. */
+    public record SettingResult(MatrixSetting setting, Evaluation evaluation, TargetCheck check, double seconds) {
+    }
+
+    /** A generated dataset split by time, while its folder exists. */
+    private record HeldOutData(GeneratorSettings settings, Path folder, DatasetLayout layout, TrainingData data,
+                               HoldOutSplit split) {
+    }
+
     public static void run(GeneratorSettings settings, TrainingParameters parameters, PrintStream out) throws IOException {
+        printMachine(out);
+        onGeneratedData(settings, out, held -> {
+            List<ScoringMethod> methods = train(held.split(), parameters, out);
+            List<SegmentQuery> jobQueries = jobQueries(held);
+            report("the generated batch queries", HoldOutEvaluator.evaluate(held.split(), jobQueries, methods), out);
+            report(SAMPLED_ITEMS + " items spread over the popularity ranks and the most interacted attribute values",
+                    HoldOutEvaluator.evaluate(held.split(), sampledQueries(held.split(), SAMPLED_ITEMS, SAMPLED_ATTRIBUTES),
+                            methods), out);
+            return null;
+        });
+    }
+
+    /** Every setting in turn: a table and a target line each, then one summary line per setting. */
+    public static void runMatrix(List<MatrixSetting> settings, TrainingParameters parameters, PrintStream out)
+            throws IOException {
+        printMachine(out);
+        List<SettingResult> results = new ArrayList<>();
+        for (MatrixSetting setting : settings) {
+            out.printf(Locale.ROOT, "%n##### %s: %s%n  generate %s%n", setting.name(), setting.description(),
+                    setting.generateOptions());
+            SettingResult result = evaluate(setting, parameters, out);
+            report("sampled queries: " + MATRIX_ITEMS + " items, " + MATRIX_ATTRIBUTES + " attribute values",
+                    result.evaluation(), out);
+            out.printf(Locale.ROOT, "%s: %.1f s%n", setting.name(), result.seconds());
+            results.add(result);
+        }
+        out.printf(Locale.ROOT, "%n===== summary: the engine against the best baseline =====%n");
+        for (SettingResult result : results) {
+            out.printf(Locale.ROOT, "%-18s %6.1f s  %s%n", result.setting().name(), result.seconds(),
+                    result.check().summary());
+        }
+        long met = results.stream().filter(r -> r.check().met()).count();
+        out.printf(Locale.ROOT, "targets met on %d of %d settings%n", met, results.size());
+    }
+
+    /** One matrix setting, quietly: what the CI quality test checks. */
+    public static SettingResult evaluate(MatrixSetting setting, TrainingParameters parameters) throws IOException {
+        return evaluate(setting, parameters, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    private static SettingResult evaluate(MatrixSetting setting, TrainingParameters parameters, PrintStream out)
+            throws IOException {
+        long start = System.nanoTime();
+        Evaluation evaluation = onGeneratedData(setting.generator(), out, held -> HoldOutEvaluator.evaluate(held.split(),
+                sampledQueries(held.split(), MATRIX_ITEMS, MATRIX_ATTRIBUTES), train(held.split(), parameters, out)));
+        return new SettingResult(setting, evaluation, TargetCheck.of(evaluation), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The engine and every baseline, trained on the training side: the one place they are trained. */
+    private static List<ScoringMethod> train(HoldOutSplit split, TrainingParameters parameters, PrintStream out) {
+        long start = System.nanoTime();
+        List<ScoringMethod> methods = StandardMethods.train(split.training(), parameters, ExplicitSettings.none());
+        out.printf(Locale.ROOT, "trained on %,d interactions in %.1f s (%d factors, %d iterations, %d threads)%n",
+                split.training().interactionCount(), (System.nanoTime() - start) / 1e9, parameters.factors(),
+                parameters.iterations(), parameters.threads());
+        if (methods.get(0).scorer() instanceof SegmentModel engine) {
+            engine.selection().lines().forEach(out::println);
+        }
+        return methods;
+    }
+
+    private interface HeldOutTask<T> {
+        T apply(HeldOutData held) throws IOException;
+    }
+
+    /** Generates into a temporary folder, reads and splits the data, runs the task, deletes the folder. */
+    private static <T> T onGeneratedData(GeneratorSettings settings, PrintStream out, HeldOutTask<T> task)
+            throws IOException {
         Path folder = Files.createTempDirectory("quality-benchmark");
         try {
-            out.printf(Locale.ROOT, "machine: %d processors, java %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
             GenerationSummary generated = new DatasetGenerator().generate(settings, folder);
             DatasetLayout layout = generated.layout();
             out.printf(Locale.ROOT, "generated %,d users, %,d items, %,d interactions (seed %d) in %s%n",
@@ -58,73 +134,37 @@ public final class QualityBenchmark {
             DatasetSchemas schemas = SchemaReader.fromTrainingConfig(DataSource.ofFile(layout.trainingConfig()));
             TrainingData data = TrainingDataReader.read(DataSource.ofFile(layout.interactions()),
                     Optional.of(DataSource.ofFile(layout.items())), Optional.empty(), schemas);
-            HoldOutSplit split = HoldOutSplit.byTime(data, 0.8);
-            long start = System.nanoTime();
-            List<ScoringMethod> methods = StandardMethods.train(split.training(), parameters, ExplicitSettings.none());
-            out.printf(Locale.ROOT, "trained on %,d interactions in %.1f s (%d factors, %d iterations, %d threads)%n",
-                    split.training().interactionCount(), (System.nanoTime() - start) / 1e9, parameters.factors(),
-                    parameters.iterations(), parameters.threads());
-            if (methods.get(0).scorer() instanceof SegmentModel engine) {
-                engine.selection().lines().forEach(out::println);
-            }
-
-            List<SegmentQuery> jobQueries = new ArrayList<>();
-            for (String solution : layout.solutions()) {
-                QueryFileReader.read(DataSource.ofFile(layout.batchInput(solution)), data.attributes().columns(),
-                        QueryLimits.NONE).stream().map(QueryLine::query).forEach(jobQueries::add);
-            }
-            List<SegmentQuery> sampled = new ArrayList<>(QuerySample.items(split.training(), SAMPLED_ITEMS));
-            sampled.addAll(QuerySample.attributes(split.training(), SAMPLED_ATTRIBUTES));
-            report("the generated batch queries", HoldOutEvaluator.evaluate(split, jobQueries, methods), out);
-            report(SAMPLED_ITEMS + " items spread over the popularity ranks and the most interacted attribute values",
-                    HoldOutEvaluator.evaluate(split, sampled, methods), out);
+            return task.apply(new HeldOutData(settings, folder, layout, data, HoldOutSplit.byTime(data, TRAIN_SHARE)));
         } finally {
             delete(folder);
         }
+    }
+
+    private static List<SegmentQuery> jobQueries(HeldOutData held) throws IOException {
+        List<SegmentQuery> queries = new ArrayList<>();
+        for (String solution : held.layout().solutions()) {
+            QueryFileReader.read(DataSource.ofFile(held.layout().batchInput(solution)), held.data().attributes().columns(),
+                    QueryLimits.NONE).stream().map(QueryLine::query).forEach(queries::add);
+        }
+        return queries;
+    }
+
+    private static List<SegmentQuery> sampledQueries(HoldOutSplit split, int items, int attributes) {
+        List<SegmentQuery> queries = new ArrayList<>(QuerySample.items(split.training(), items));
+        queries.addAll(QuerySample.attributes(split.training(), attributes));
+        return queries;
     }
 
     private static void report(String title, Evaluation evaluation, PrintStream out) {
         out.printf(Locale.ROOT, "%n=== %s ===%n", title);
         EvaluationTable.print(evaluation, false, out);
         out.println();
-        List<MethodResult> items = evaluation.results(QueryKind.ITEM);
-        if (!items.isEmpty()) {
-            int one = evaluation.shareIndex(0.01);
-            MethodResult best = best(items, one);
-            double ratio = items.get(0).recall()[one] / best.recall()[one];
-            out.printf(Locale.ROOT, "target item recall@1%% >= %.1fx the best of history, most active, random: engine %.3f,"
-                            + " %s %.3f: %s, %s; against recent history %.3f: %s%n", ITEM_TARGET,
-                    items.get(0).recall()[one], best.method(), best.recall()[one], times(ratio),
-                    ratio >= ITEM_TARGET ? "met" : "MISSED", recent(items).recall()[one],
-                    times(items.get(0).recall()[one] / recent(items).recall()[one]));
-        }
-        List<MethodResult> attributes = evaluation.results(QueryKind.ATTRIBUTE);
-        for (double share : new double[] {0.01, 0.10}) {
-            if (attributes.isEmpty()) {
-                break;
-            }
-            int f = evaluation.shareIndex(share);
-            MethodResult best = best(attributes, f);
-            double engine = attributes.get(0).recall()[f];
-            out.printf(Locale.ROOT, "target attribute recall@%s ahead of the best of history, most active, random:"
-                            + " engine %.3f, %s %.3f: %s; against recent history %.3f: %s%n", evaluation.shareLabel(f),
-                    engine, best.method(), best.recall()[f], engine > best.recall()[f] ? "met" : "MISSED",
-                    recent(attributes).recall()[f], engine > recent(attributes).recall()[f] ? "ahead" : "behind");
-        }
+        out.println("targets: " + TargetCheck.of(evaluation).summary());
     }
 
-    /** A ratio as "1.79x", or "-" when its denominator was 0. */
-    private static String times(double ratio) {
-        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-";
-    }
-
-    private static MethodResult best(List<MethodResult> results, int share) {
-        return results.stream().filter(r -> ISSUE_BASELINES.contains(r.method()))
-                .max(Comparator.comparingDouble(r -> r.recall()[share])).orElseThrow();
-    }
-
-    private static MethodResult recent(List<MethodResult> results) {
-        return results.stream().filter(r -> r.method().equals(StandardMethods.RECENT_HISTORY)).findFirst().orElseThrow();
+    private static void printMachine(PrintStream out) {
+        out.printf(Locale.ROOT, "machine: %d processors, java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
     }
 
     private static void delete(Path folder) throws IOException {

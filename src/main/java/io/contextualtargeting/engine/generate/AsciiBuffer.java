@@ -56,10 +56,15 @@ final class AsciiBuffer {
         return this;
     }
 
-    /** A value given in hundredths, 0 to 100, as 0.00 to 1.00. */
+    /** A non-negative value given in hundredths, as 0.00, 1.00, 129.99. */
     AsciiBuffer hundredths(int value) {
-        ensure(4);
-        bytes[length++] = (byte) ('0' + value / 100);
+        if (value >= 1000) {
+            number(value / 100);
+        } else {
+            ensure(1);
+            bytes[length++] = (byte) ('0' + value / 100);
+        }
+        ensure(3);
         bytes[length++] = '.';
         bytes[length++] = (byte) ('0' + value / 10 % 10);
         bytes[length++] = (byte) ('0' + value % 10);

@@ -30,22 +30,23 @@ final class BatchQueryPlanner {
         List<Integer> genres = topGenres(catalog, interactionsPerItem);
         List<String> expressions = new ArrayList<>();
         for (int genre : genres) {
-            expressions.add(genreTerm(genre));
+            expressions.add(genreTerm(catalog, genre));
         }
         andQuery(catalog, interactionsPerItem, genres).ifPresent(expressions::add);
         return new BatchQueries(expressions, itemIds(catalog, interactionsPerItem));
     }
 
     private static List<Integer> topGenres(Catalog catalog, long[] interactionsPerItem) {
-        long[] perGenre = new long[Genres.COUNT];
+        int genreCount = catalog.genreNames().size();
+        long[] perGenre = new long[genreCount];
         for (Item item : catalog.items()) {
-            for (int genre = 0; genre < Genres.COUNT; genre++) {
+            for (int genre = 0; genre < genreCount; genre++) {
                 if (item.hasGenre(genre)) {
                     perGenre[genre] += interactionsPerItem[item.index()];
                 }
             }
         }
-        return IntStream.range(0, Genres.COUNT).filter(g -> perGenre[g] > 0).boxed()
+        return IntStream.range(0, genreCount).filter(g -> perGenre[g] > 0).boxed()
                 .sorted(Comparator.<Integer>comparingLong(g -> -perGenre[g]).thenComparing(g -> g))
                 .limit(GENRE_QUERIES).toList();
     }
@@ -64,12 +65,12 @@ final class BatchQueryPlanner {
         return perGenreYear.entrySet().stream()
                 .max(Comparator.<Map.Entry<Long, Long>>comparingLong(Map.Entry::getValue)
                         .thenComparing(e -> -e.getKey()))
-                .map(e -> genreTerm((int) (e.getKey() >>> 32)) + " AND ITEMS." + TrainingConfig.RELEASE_YEAR
+                .map(e -> genreTerm(catalog, (int) (e.getKey() >>> 32)) + " AND ITEMS." + TrainingConfig.RELEASE_YEAR
                         + " = \"" + (int) (long) e.getKey() + "\"");
     }
 
-    private static String genreTerm(int genre) {
-        return "ITEMS." + TrainingConfig.GENRES + " = \"" + Genres.NAMES.get(genre) + "\"";
+    private static String genreTerm(Catalog catalog, int genre) {
+        return "ITEMS." + TrainingConfig.GENRES + " = \"" + catalog.genreNames().get(genre) + "\"";
     }
 
     private static List<String> itemIds(Catalog catalog, long[] interactionsPerItem) {

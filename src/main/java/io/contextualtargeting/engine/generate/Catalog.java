@@ -7,6 +7,7 @@ import java.util.List;
  * popularity overall, by popularity within one genre, and within one franchise.
  */
 public final class Catalog {
+    private final Genres genres;
     private final List<Item> items;
     private final ItemSampler overall;
     private final ItemSampler[] byGenre;
@@ -14,7 +15,8 @@ public final class Catalog {
     /** CREATION_TIMESTAMP by item index, unboxed: checked on every draw. */
     private final long[] createdAt;
 
-    Catalog(List<Item> items, int[][] franchises) {
+    Catalog(Genres genres, List<Item> items, int[][] franchises) {
+        this.genres = genres;
         this.items = List.copyOf(items);
         this.franchises = franchises;
         double[] popularity = new double[items.size()];
@@ -28,8 +30,8 @@ public final class Catalog {
             all[i] = i;
         }
         this.overall = new ItemSampler(all, popularity);
-        this.byGenre = new ItemSampler[Genres.COUNT];
-        for (int genre = 0; genre < Genres.COUNT; genre++) {
+        this.byGenre = new ItemSampler[genres.count()];
+        for (int genre = 0; genre < genres.count(); genre++) {
             int g = genre;
             int[] members = items.stream().filter(item -> item.hasGenre(g)).mapToInt(Item::index).toArray();
             byGenre[genre] = members.length == 0 ? null : new ItemSampler(members, popularity);
@@ -49,8 +51,17 @@ public final class Catalog {
     }
 
     /** The genre vocabulary, in the order genre masks use. */
-    public static List<String> genreNames() {
-        return Genres.NAMES;
+    public List<String> genreNames() {
+        return genres.names();
+    }
+
+    Genres genres() {
+        return genres;
+    }
+
+    /** The GENRES field of an item: '|'-separated genre names. */
+    public String genreField(Item item) {
+        return genres.field(item.genreMask());
     }
 
     /** Whether at least one item has the genre. */

@@ -9,8 +9,6 @@ import java.util.List;
  * released during the period (they cannot be watched before their creation time).
  */
 final class CatalogGenerator {
-    /** Popularity of the item of rank r (0-based) is (r + 1)^-ZIPF_EXPONENT. */
-    static final double ZIPF_EXPONENT = 1.05;
     /** Chance that an item starts a franchise. */
     static final double FRANCHISE_START = 0.08;
     /** Share of items released inside the period. */
@@ -24,15 +22,20 @@ final class CatalogGenerator {
     private final RandomStream random;
     private final Period period;
     private final int periodStartYear;
+    private final Genres genres;
+    /** Popularity of the item of rank r (0-based) is (r + 1)^-popularitySkew. */
+    private final double popularitySkew;
 
-    private CatalogGenerator(long seed, Period period) {
+    private CatalogGenerator(long seed, Period period, WorldShape shape) {
         this.random = RandomStream.of(seed, RandomStream.Purpose.CATALOG, 0);
         this.period = period;
         this.periodStartYear = Period.yearOf(period.start());
+        this.genres = new Genres(shape.genres());
+        this.popularitySkew = shape.popularitySkew();
     }
 
     static Catalog generate(GeneratorSettings settings, Period period) {
-        return new CatalogGenerator(settings.seed(), period).build(settings.items());
+        return new CatalogGenerator(settings.seed(), period, settings.shape()).build(settings.items());
     }
 
     private Catalog build(int count) {
@@ -49,34 +52,34 @@ final class CatalogGenerator {
                 items.add(item(index, Titles.fresh(random), drawGenres(), -1, zipf(rank[index]), oldReleaseYear()));
             }
         }
-        return new Catalog(items, franchises.toArray(new int[0][]));
+        return new Catalog(genres, items, franchises.toArray(new int[0][]));
     }
 
     private int[] addFranchise(List<Item> items, int franchise, int parts, double leadPopularity) {
         String base = Titles.fresh(random);
-        int genres = drawGenres();
+        long genreMask = drawGenres();
         int year = Math.max(periodStartYear - OLDEST_YEARS, oldReleaseYear() - 2 * (parts - 1));
         int[] members = new int[parts];
         for (int part = 0; part < parts; part++) {
             int index = items.size();
             // Sequels draw a share of the first part's audience.
             double popularity = part == 0 ? leadPopularity : leadPopularity * random.uniform(0.3, 1.0);
-            items.add(item(index, Titles.sequel(base, part), genres, franchise, popularity, year));
+            items.add(item(index, Titles.sequel(base, part), genreMask, franchise, popularity, year));
             members[part] = index;
             year = Math.min(periodStartYear, year + 1 + random.nextInt(3));
         }
         return members;
     }
 
-    private Item item(int index, String title, int genres, int franchise, double popularity, int oldYear) {
+    private Item item(int index, String title, long genreMask, int franchise, double popularity, int oldYear) {
         String id = Integer.toString(index + 1);
         if (random.chance(NEW_RELEASE_SHARE)) {
             long created = period.start() + (long) (random.nextDouble() * period.length());
-            return new Item(index, id, title, Period.yearOf(created), created, genres, franchise, popularity);
+            return new Item(index, id, title, Period.yearOf(created), created, genreMask, franchise, popularity);
         }
         long earliest = Math.max(Period.startOfYear(oldYear), period.start() - CATALOG_HISTORY);
         long created = earliest + (long) (random.nextDouble() * (period.start() - earliest));
-        return new Item(index, id, title, oldYear, created, genres, franchise, popularity);
+        return new Item(index, id, title, oldYear, created, genreMask, franchise, popularity);
     }
 
     private int oldReleaseYear() {
@@ -84,15 +87,15 @@ final class CatalogGenerator {
         return periodStartYear - age;
     }
 
-    private int drawGenres() {
+    private long drawGenres() {
         int count = 1 + random.pick(GENRE_COUNT_WEIGHTS);
-        int mask = 0;
-        double[] weights = new double[Genres.COUNT];
+        long mask = 0;
+        double[] weights = new double[genres.count()];
         for (int n = 0; n < count; n++) {
-            for (int genre = 0; genre < Genres.COUNT; genre++) {
-                weights[genre] = Genres.companionWeight(genre, mask);
+            for (int genre = 0; genre < genres.count(); genre++) {
+                weights[genre] = genres.companionWeight(genre, mask);
             }
-            mask |= 1 << random.pick(weights);
+            mask |= 1L << random.pick(weights);
         }
         return mask;
     }
@@ -111,7 +114,7 @@ final class CatalogGenerator {
         return order;
     }
 
-    private static double zipf(int rank) {
-        return StrictMath.pow(rank + 1, -ZIPF_EXPONENT);
+    private double zipf(int rank) {
+        return StrictMath.pow(rank + 1, -popularitySkew);
     }
 }

@@ -58,7 +58,7 @@ public final class DatasetGenerator {
         rows.text(DatasetLayout.ITEMS_HEADER).newline();
         for (Item item : catalog.items()) {
             rows.text(item.id()).comma().text(item.title()).comma().number(item.releaseYear()).comma()
-                    .number(item.creationTimestamp()).comma().text(item.genres()).newline();
+                    .number(item.creationTimestamp()).comma().text(catalog.genreField(item)).newline();
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             rows.writeTo(out);

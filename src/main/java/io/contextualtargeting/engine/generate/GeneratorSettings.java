@@ -1,8 +1,9 @@
 package io.contextualtargeting.engine.generate;
 
 /**
- * What to generate: sizes, seed, dataset name and the few knobs worth exposing. Everything else
- * about the generative model is fixed and documented in docs/generator.md.
+ * What to generate: sizes, seed, dataset name and the knobs worth exposing, among them the shape of
+ * the world the data comes from. Everything else about the generative model is fixed and
+ * documented in docs/generator.md.
  *
  * @param users               number of users (100 to 50,000,000)
  * @param items               number of items (20 to 5,000,000)
@@ -12,9 +13,10 @@ package io.contextualtargeting.engine.generate;
  * @param numResults          users per segment in the batch segment jobs of the training config
  * @param days                length of the interaction period, ending on a date derived from the seed
  * @param threads             worker threads; the output does not depend on it
+ * @param shape               behaviour knobs (drift, event style, popularity skew, genres, windows, spread)
  */
 public record GeneratorSettings(int users, int items, int interactionsPerUser, long seed, String name,
-                                int numResults, int days, int threads) {
+                                int numResults, int days, int threads, WorldShape shape) {
 
     public static final int DEFAULT_USERS = 20_000;
     public static final int DEFAULT_ITEMS = 3_000;
@@ -32,10 +34,19 @@ public record GeneratorSettings(int users, int items, int interactionsPerUser, l
         requireRange("num-results", numResults, 1, MAX_NUM_RESULTS);
         requireRange("days", days, 7, 3650);
         requireRange("threads", threads, 1, 256);
+        if (shape == null) {
+            throw new InvalidSettingsException("shape", "missing: use WorldShape.defaults()");
+        }
         if (name == null || !name.matches("[a-zA-Z0-9][a-zA-Z0-9_-]{0,40}")) {
             throw new InvalidSettingsException("name", "'" + name + "' is not a valid dataset group name:"
                     + " use 1-41 letters, digits, '-' or '_', starting with a letter or digit");
         }
+    }
+
+    /** Settings in the original world shape. */
+    public GeneratorSettings(int users, int items, int interactionsPerUser, long seed, String name, int numResults,
+                             int days, int threads) {
+        this(users, items, interactionsPerUser, seed, name, numResults, days, threads, WorldShape.defaults());
     }
 
     /** The defaults ("the default generate benchmark"): 20,000 users x 3,000 items, about 1 M interactions. */
@@ -56,23 +67,27 @@ public record GeneratorSettings(int users, int items, int interactionsPerUser, l
     }
 
     public GeneratorSettings withInteractionsPerUser(int value) {
-        return new GeneratorSettings(users, items, value, seed, name, numResults, days, threads);
+        return new GeneratorSettings(users, items, value, seed, name, numResults, days, threads, shape);
     }
 
     public GeneratorSettings withName(String value) {
-        return new GeneratorSettings(users, items, interactionsPerUser, seed, value, numResults, days, threads);
+        return new GeneratorSettings(users, items, interactionsPerUser, seed, value, numResults, days, threads, shape);
     }
 
     public GeneratorSettings withNumResults(int value) {
-        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, value, days, threads);
+        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, value, days, threads, shape);
     }
 
     public GeneratorSettings withDays(int value) {
-        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, value, threads);
+        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, value, threads, shape);
     }
 
     public GeneratorSettings withThreads(int value) {
-        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, days, value);
+        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, days, value, shape);
+    }
+
+    public GeneratorSettings withShape(WorldShape value) {
+        return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, days, threads, value);
     }
 
     private static void requireRange(String option, long value, long min, long max) {

@@ -1,21 +1,27 @@
 package io.contextualtargeting.engine.generate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The genre vocabulary of the synthetic catalog: names, how common each is among items, which
- * genres tend to go together on one item, and how age shifts tastes a little.
+ * genres tend to go together on one item, and how age shifts tastes a little. The 17 named genres
+ * are the default; fewer keeps the first ones, more adds "Genre 18", "Genre 19", ... with a falling
+ * prevalence, each related to one named genre.
  */
 final class Genres {
-    static final List<String> NAMES = List.of(
+    private static final List<String> NAMES = List.of(
             "Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary", "Drama",
             "Fantasy", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
 
-    static final int COUNT = NAMES.size();
+    /** How many genres have names; the default vocabulary size. */
+    static final int NAMED = NAMES.size();
 
-    /** Relative share of items with the genre (roughly the shape of public movie catalogs). */
+    /** Relative share of items with the named genre (roughly the shape of public movie catalogs). */
     private static final double[] PREVALENCE = {
             10, 5, 3, 3, 16, 5, 4, 20, 3, 5, 1.5, 3, 7, 4, 8, 1.5, 1};
+    /** Prevalence of the synthesized genre g (0-based, g >= NAMED) is this x NAMED / (g + 1). */
+    private static final double SYNTHESIZED_PREVALENCE = 6;
 
     /** Pairs that co-occur on one item far more often than chance. */
     private static final String[][] RELATED = {
@@ -27,14 +33,43 @@ final class Genres {
 
     private static final double RELATED_BOOST = 8.0;
 
-    private Genres() {
+    private final List<String> names;
+    private final double[] prevalence;
+    private final boolean[][] related;
+
+    Genres(int count) {
+        List<String> vocabulary = new ArrayList<>(count);
+        prevalence = new double[count];
+        for (int genre = 0; genre < count; genre++) {
+            vocabulary.add(genre < NAMED ? NAMES.get(genre) : "Genre " + (genre + 1));
+            prevalence[genre] = genre < NAMED ? PREVALENCE[genre] : SYNTHESIZED_PREVALENCE * NAMED / (genre + 1);
+        }
+        names = List.copyOf(vocabulary);
+        related = new boolean[count][count];
+        for (int a = 0; a < count; a++) {
+            for (int b = 0; b < count; b++) {
+                related[a][b] = isRelated(a, b);
+            }
+        }
     }
 
-    static double prevalence(int genre) {
-        return PREVALENCE[genre];
+    int count() {
+        return names.size();
     }
 
-    private static boolean related(int a, int b) {
+    List<String> names() {
+        return names;
+    }
+
+    double prevalence(int genre) {
+        return prevalence[genre];
+    }
+
+    /** Named pairs from the list; a synthesized genre goes with the named genre its number cycles to. */
+    private static boolean isRelated(int a, int b) {
+        if (a >= NAMED || b >= NAMED) {
+            return a != b && (a >= NAMED && a % NAMED == b || b >= NAMED && b % NAMED == a);
+        }
         String nameA = NAMES.get(a);
         String nameB = NAMES.get(b);
         for (String[] pair : RELATED) {
@@ -46,22 +81,22 @@ final class Genres {
     }
 
     /** Weight of {@code genre} as a further genre of an item that already has {@code chosenMask}. */
-    static double companionWeight(int genre, int chosenMask) {
-        if ((chosenMask & (1 << genre)) != 0) {
+    double companionWeight(int genre, long chosenMask) {
+        if ((chosenMask & (1L << genre)) != 0) {
             return 0;
         }
-        double weight = PREVALENCE[genre];
-        for (int other = 0; other < COUNT; other++) {
-            if ((chosenMask & (1 << other)) != 0 && related(genre, other)) {
+        double weight = prevalence[genre];
+        for (int other = 0; other < names.size(); other++) {
+            if ((chosenMask & (1L << other)) != 0 && related[genre][other]) {
                 return weight * RELATED_BOOST;
             }
         }
         return weight;
     }
 
-    /** A mild, documented demographic tilt of the taste prior (never stronger than x2). */
-    static double ageTilt(int genre, int age) {
-        String name = NAMES.get(genre);
+    /** A mild, documented demographic tilt of the taste prior (never stronger than x2); none for synthesized genres. */
+    double ageTilt(int genre, int age) {
+        String name = names.get(genre);
         if (age < 30) {
             return switch (name) {
                 case "Animation", "Horror", "Fantasy" -> 1.5;
@@ -88,14 +123,14 @@ final class Genres {
     }
 
     /** The genres of a mask, '|'-separated in vocabulary order (Personalize's multi-value form). */
-    static String field(int mask) {
+    String field(long mask) {
         StringBuilder field = new StringBuilder();
-        for (int genre = 0; genre < COUNT; genre++) {
-            if ((mask & (1 << genre)) != 0) {
+        for (int genre = 0; genre < names.size(); genre++) {
+            if ((mask & (1L << genre)) != 0) {
                 if (field.length() > 0) {
                     field.append('|');
                 }
-                field.append(NAMES.get(genre));
+                field.append(names.get(genre));
             }
         }
         return field.toString();

@@ -5,8 +5,9 @@ import java.util.BitSet;
 
 /**
  * Plays one user's history: sessions of a few items at evening-weighted times inside the user's
- * window; each choice follows a franchise, overall popularity or the user's current taste; how
- * much of an item is watched (or whether it is only clicked) depends on how well it fits that taste.
+ * window; each choice follows a franchise, overall popularity or the user's current taste; what is
+ * recorded (how much of an item is watched or whether it is only clicked; the stars of a rating;
+ * whether a view ends in a purchase) depends on how well the item fits that taste.
  * One instance serves one thread: it keeps scratch state between users.
  */
 final class InteractionSimulator {
@@ -18,6 +19,14 @@ final class InteractionSimulator {
     static final double SESSION_CONTINUE = 0.55;
     /** A choice that finds only unavailable or already seen items this many times is dropped. */
     static final int MAX_DRAWS = 10;
+    /** Stars are 1 + floor(5 x (RATING_FLOOR + (1 - RATING_FLOOR) x like + RATING_NOISE x N(0,1))), clipped to 1-5. */
+    static final double RATING_FLOOR = 0.2;
+    static final double RATING_NOISE = 0.15;
+    /** A view is also a purchase with probability PURCHASE_SHARE x like^2 (shops). */
+    static final double PURCHASE_SHARE = 0.35;
+    /** Prices (shops) run from MIN_PRICE to MIN_PRICE + PRICE_SPREAD hundredths. */
+    private static final int MIN_PRICE = 199;
+    private static final int PRICE_SPREAD = 19_800;
     /** Taste match at which an item is liked half-way (see like()). */
     private static final double HALF_LIKE_MATCH = 0.15;
     private static final long MIN_GAP = 20 * 60;
@@ -27,6 +36,7 @@ final class InteractionSimulator {
             3, 2, 1, 0.5, 0.3, 0.3, 0.5, 1, 1, 1, 1.2, 1.5, 2, 2, 2, 2, 2.5, 3, 4.5, 6, 7, 7, 6, 4.5};
 
     private final Catalog catalog;
+    private final WorldShape.EventStyle events;
     private final BitSet seen;
     private final AliasTable hours = new AliasTable(HOUR_WEIGHTS);
     private long[] times = new long[64];
@@ -34,8 +44,9 @@ final class InteractionSimulator {
     private AliasTable tasteAtStart;
     private AliasTable tasteAtEnd;
 
-    InteractionSimulator(Catalog catalog) {
+    InteractionSimulator(Catalog catalog, WorldShape.EventStyle events) {
         this.catalog = catalog;
+        this.events = events;
         this.seen = new BitSet(catalog.size());
     }
 
@@ -116,6 +127,14 @@ final class InteractionSimulator {
 
     private void emit(UserProfile user, int itemIndex, long t, RandomStream random, UserEvents out) {
         double like = like(user, catalog.item(itemIndex), t);
+        switch (events) {
+            case RATING -> rate(itemIndex, like, t, random, out);
+            case SHOP -> shop(itemIndex, like, t, random, out);
+            default -> watch(itemIndex, like, t, random, out);
+        }
+    }
+
+    private static void watch(int itemIndex, double like, long t, RandomStream random, UserEvents out) {
         if (random.chance(0.05 + 0.5 * (1 - like))) {
             out.add(t, itemIndex, UserEvents.CLICK, 0);
             return;
@@ -131,11 +150,36 @@ final class InteractionSimulator {
         out.add(t, itemIndex, UserEvents.WATCH, (int) Math.max(1, Math.min(100, Math.round(fraction * 100))));
     }
 
+    /**
+     * Stars 1-5 from how much the item is liked, with noise: choices that fit the taste get 4-5,
+     * popular picks outside it 1-2, so a low rating says little about what the user comes back for.
+     */
+    private static void rate(int itemIndex, double like, long t, RandomStream random, UserEvents out) {
+        double score = RATING_FLOOR + (1 - RATING_FLOOR) * like + RATING_NOISE * random.gaussian();
+        int stars = (int) Math.max(1, Math.min(5, 1 + Math.floor(5 * score)));
+        out.add(t, itemIndex, UserEvents.RATING, 100 * stars);
+    }
+
+    /** Every choice is a view; well-liked ones sometimes a purchase too, in the same second. */
+    private static void shop(int itemIndex, double like, long t, RandomStream random, UserEvents out) {
+        int price = price(itemIndex);
+        out.add(t, itemIndex, UserEvents.VIEW, price);
+        if (random.chance(PURCHASE_SHARE * like * like)) {
+            out.add(t, itemIndex, UserEvents.PURCHASE, price);
+        }
+    }
+
+    /** A fixed price per item in hundredths, 1.99 to 199.99, spread cheap items commoner, by a hash of the item. */
+    private static int price(int itemIndex) {
+        double u = (RandomStream.mix(itemIndex + 1L) >>> 11) * 0x1.0p-53;
+        return MIN_PRICE + (int) (PRICE_SPREAD * u * u * u);
+    }
+
     /** 0..1: how well the item fits the user's taste at time t; followed franchises fit well. */
     private static double like(UserProfile user, Item item, long t) {
         double match = 0;
-        for (int genres = item.genreMask(); genres != 0; genres &= genres - 1) {
-            match += user.taste(Integer.numberOfTrailingZeros(genres), t);
+        for (long genres = item.genreMask(); genres != 0; genres &= genres - 1) {
+            match += user.taste(Long.numberOfTrailingZeros(genres), t);
         }
         for (int franchise : user.franchises()) {
             if (franchise == item.franchise()) {

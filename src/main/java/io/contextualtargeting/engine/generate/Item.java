@@ -8,15 +8,10 @@ package io.contextualtargeting.engine.generate;
  * @param franchise         the franchise (series) the item belongs to, or -1
  * @param popularity        planted relative popularity (Zipf-like), not a count
  */
-public record Item(int index, String id, String title, int releaseYear, long creationTimestamp, int genreMask,
+public record Item(int index, String id, String title, int releaseYear, long creationTimestamp, long genreMask,
                    int franchise, double popularity) {
 
     public boolean hasGenre(int genre) {
-        return (genreMask & (1 << genre)) != 0;
-    }
-
-    /** The GENRES field: '|'-separated genre names. */
-    public String genres() {
-        return Genres.field(genreMask);
+        return (genreMask & (1L << genre)) != 0;
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 public final class Population {
     /** Total Dirichlet concentration of a taste: low, so most users favour a few genres. */
     static final double TASTE_CONCENTRATION = 3.0;
-    /** Spread (sigma of the log) of the log-normal activity. */
-    static final double ACTIVITY_SIGMA = 1.0;
     /** A user's heaviest activity is capped at this multiple of the mean, and at a share of the catalog. */
     private static final int ACTIVITY_CAP_FACTOR = 20;
     private static final double ACTIVITY_CAP_CATALOG_SHARE = 0.5;
@@ -35,6 +33,7 @@ public final class Population {
     private final GeneratorSettings settings;
     private final Period period;
     private final Catalog catalog;
+    private final WorldShape shape;
     private final double activityMu;
     private final int activityCap;
     /** Dirichlet concentrations of the taste prior, by age (computed once: every user needs one). */
@@ -44,8 +43,10 @@ public final class Population {
         this.settings = settings;
         this.period = period;
         this.catalog = catalog;
+        this.shape = settings.shape();
         // The mean of a log-normal is exp(mu + sigma^2 / 2).
-        this.activityMu = StrictMath.log(settings.interactionsPerUser()) - ACTIVITY_SIGMA * ACTIVITY_SIGMA / 2;
+        double sigma = shape.activitySpread();
+        this.activityMu = StrictMath.log(settings.interactionsPerUser()) - sigma * sigma / 2;
         this.activityCap = (int) Math.max(1, Math.min((long) ACTIVITY_CAP_FACTOR * settings.interactionsPerUser(),
                 (long) (catalog.size() * ACTIVITY_CAP_CATALOG_SHARE)));
         for (int age = MIN_AGE; age <= MAX_AGE; age++) {
@@ -66,31 +67,32 @@ public final class Population {
         double[] prior = priorByAge[age];
         double[] tasteStart = random.dirichlet(prior);
         double[] fresh = random.dirichlet(prior);
-        double keep = random.uniform(0.1, 0.7);
-        double[] tasteEnd = new double[Genres.COUNT];
-        for (int genre = 0; genre < Genres.COUNT; genre++) {
+        double keep = shape.keptTaste(random.uniform(0.1, 0.7));
+        double[] tasteEnd = new double[prior.length];
+        for (int genre = 0; genre < prior.length; genre++) {
             tasteEnd[genre] = keep * tasteStart[genre] + (1 - keep) * fresh[genre];
         }
         double exploration = random.uniform(0.1, 0.3);
         int[] franchises = followedFranchises(random, tasteStart);
 
-        double windowShare = random.uniform(0.25, 1.0);
+        double windowShare = random.uniform(shape.windowMin(), shape.windowMax());
         long activeFrom = period.start() + (long) (random.nextDouble() * (1 - windowShare) * period.length());
         long activeUntil = Math.min(period.end(), activeFrom + (long) (windowShare * period.length()));
-        long touches = Math.round(StrictMath.exp(activityMu + ACTIVITY_SIGMA * random.gaussian()));
+        long touches = Math.round(StrictMath.exp(activityMu + shape.activitySpread() * random.gaussian()));
         int plannedTouches = (int) Math.max(1, Math.min(activityCap, touches));
         return new UserProfile(index, id, gender, age, email, endpoints, tasteStart, tasteEnd, exploration,
                 franchises, activeFrom, activeUntil, plannedTouches);
     }
 
     private double[] tastePrior(int age) {
-        double[] prior = new double[Genres.COUNT];
+        Genres genres = catalog.genres();
+        double[] prior = new double[genres.count()];
         double total = 0;
-        for (int genre = 0; genre < Genres.COUNT; genre++) {
-            prior[genre] = catalog.offers(genre) ? Genres.prevalence(genre) * Genres.ageTilt(genre, age) : 0;
+        for (int genre = 0; genre < prior.length; genre++) {
+            prior[genre] = catalog.offers(genre) ? genres.prevalence(genre) * genres.ageTilt(genre, age) : 0;
             total += prior[genre];
         }
-        for (int genre = 0; genre < Genres.COUNT; genre++) {
+        for (int genre = 0; genre < prior.length; genre++) {
             prior[genre] *= TASTE_CONCENTRATION / total;
         }
         return prior;

@@ -8,9 +8,13 @@ import java.util.Arrays;
  * random streams), so blocks can be rendered on any thread and concatenated in order.
  */
 final class UserBlockRenderer {
-    private static final byte[][] EVENT_TYPES = {
-            UserEvents.typeName(UserEvents.WATCH).getBytes(StandardCharsets.US_ASCII),
-            UserEvents.typeName(UserEvents.CLICK).getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[][] EVENT_TYPES = new byte[UserEvents.TYPES][];
+
+    static {
+        for (byte type = 0; type < UserEvents.TYPES; type++) {
+            EVENT_TYPES[type] = UserEvents.typeName(type).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
 
     private final SyntheticWorld world;
     private final byte[][] itemIds;
@@ -22,7 +26,7 @@ final class UserBlockRenderer {
     }
 
     RenderedBlock render(int fromUser, int toUser) {
-        InteractionSimulator simulator = new InteractionSimulator(world.catalog());
+        InteractionSimulator simulator = new InteractionSimulator(world.catalog(), world.settings().shape().events());
         UserEvents events = new UserEvents();
         int userCount = toUser - fromUser;
         int expected = userCount * world.settings().interactionsPerUser();

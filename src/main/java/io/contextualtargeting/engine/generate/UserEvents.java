@@ -6,11 +6,17 @@ import java.util.Arrays;
 final class UserEvents {
     static final byte WATCH = 0;
     static final byte CLICK = 1;
+    static final byte RATING = 2;
+    static final byte VIEW = 3;
+    static final byte PURCHASE = 4;
+    /** EVENT_TYPE by type code. */
+    private static final String[] TYPE_NAMES = {"watch", "click", "rating", "view", "purchase"};
+    static final int TYPES = TYPE_NAMES.length;
 
     long[] times = new long[64];
     int[] items = new int[64];
     byte[] types = new byte[64];
-    /** EVENT_VALUE in hundredths: the fraction of the item watched, 0 for a click. */
+    /** EVENT_VALUE in hundredths: the fraction of the item watched (0 for a click), the stars, the price. */
     short[] values = new short[64];
     int size;
 
@@ -34,6 +40,6 @@ final class UserEvents {
     }
 
     static String typeName(byte type) {
-        return type == CLICK ? "click" : "watch";
+        return TYPE_NAMES[type];
     }
 }

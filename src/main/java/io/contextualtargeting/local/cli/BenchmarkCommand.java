@@ -2,7 +2,9 @@ package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
+import io.contextualtargeting.engine.eval.MatrixSetting;
 import io.contextualtargeting.engine.eval.QualityBenchmark;
+import io.contextualtargeting.engine.eval.QualityMatrix;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.bench.PostProcessingBenchmark;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
  * times training (and, with {@code --csv}, writing and parsing that many interactions);
  * {@code score} times one query's top users over many users on one thread; {@code postprocess}
  * times splitting a large job output into segments and writing their files; {@code quality} prints
- * the engine's hold-out quality on a generated dataset.
+ * the engine's hold-out quality on a generated dataset, or with {@code --matrix} on each data shape
+ * of the quality matrix ({@code --matrix small}: the two CI settings; {@code --setting NAME}: one).
  */
 final class BenchmarkCommand implements Command {
 
@@ -29,13 +32,16 @@ final class BenchmarkCommand implements Command {
         return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
                 + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
                 + " [--fraction 0.01] [--repeat 5] | benchmark postprocess [--users 5000000] [--lines 1] [--lookup-threads 4]"
-                + " [--work DIR] | benchmark quality [--users 20000] [--items 3000] [--seed 42]";
+                + " [--work DIR] | benchmark quality [--users 20000] [--items 3000] [--seed 42]"
+                + " | benchmark quality --matrix [small] | benchmark quality --setting NAME";
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
         List<String> mode = args.positional();
-        if (mode.size() != 1 || !List.of("train", "score", "postprocess", "quality").contains(mode.get(0))) {
+        boolean matrixSize = mode.size() == 2 && mode.get(0).equals("quality") && args.flag("matrix");
+        if (mode.size() != 1 && !matrixSize
+                || !List.of("train", "score", "postprocess", "quality").contains(mode.get(0))) {
             throw new CliArgs.UsageException(
                     "say what to time or measure: benchmark train, benchmark score, benchmark postprocess or benchmark quality");
         }
@@ -65,11 +71,40 @@ final class BenchmarkCommand implements Command {
     }
 
     private static void quality(CliArgs args, PrintStream out) throws IOException {
+        Optional<List<MatrixSetting>> matrix = matrixSettings(args);
+        if (matrix.isPresent()) {
+            args.rejectUnknown();
+            QualityBenchmark.runMatrix(matrix.get(), TrainingParameters.defaults(), out);
+            return;
+        }
         GeneratorSettings settings = GeneratorSettings.of(args.intOption("users", GeneratorSettings.DEFAULT_USERS),
                 args.intOption("items", GeneratorSettings.DEFAULT_ITEMS),
                 args.longOption("seed", GeneratorSettings.DEFAULT_SEED));
         args.rejectUnknown();
         QualityBenchmark.run(settings, TrainingParameters.defaults(), out);
+    }
+
+    /** {@code --matrix} (every setting), {@code --matrix small} or {@code --setting NAME}; empty without them. */
+    private static Optional<List<MatrixSetting>> matrixSettings(CliArgs args) {
+        Optional<String> one = args.option("setting");
+        if (one.isPresent()) {
+            try {
+                return Optional.of(List.of(QualityMatrix.named(one.get())));
+            } catch (IllegalArgumentException e) {
+                throw new CliArgs.UsageException(e.getMessage());
+            }
+        }
+        if (!args.flag("matrix")) {
+            return Optional.empty();
+        }
+        List<String> size = args.positional().subList(1, args.positional().size());
+        if (size.isEmpty() || size.equals(List.of("full"))) {
+            return Optional.of(QualityMatrix.full());
+        }
+        if (size.equals(List.of("small"))) {
+            return Optional.of(QualityMatrix.small());
+        }
+        throw new CliArgs.UsageException("--matrix takes nothing (every setting) or small, got " + size.get(0));
     }
 
     private static void score(CliArgs args, PrintStream out) {

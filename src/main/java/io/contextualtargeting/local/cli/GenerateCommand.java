@@ -3,6 +3,7 @@ package io.contextualtargeting.local.cli;
 import io.contextualtargeting.engine.generate.DatasetGenerator;
 import io.contextualtargeting.engine.generate.GenerationSummary;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
+import io.contextualtargeting.engine.generate.WorldShape;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ final class GenerateCommand implements Command {
     @Override
     public String usage() {
         return "generate --out DIR [--users N] [--items M] [--seed S] [--interactions-per-user X] [--name NAME]"
-                + " [--num-results N] [--days D] [--threads T]";
+                + " [--num-results N] [--days D] [--threads T] [--drift 1] [--events watch|rating|shop]"
+                + " [--popularity-skew 1.05] [--genres 17] [--active-window 0.25-1] [--activity-spread 1]";
     }
 
     @Override
@@ -36,7 +38,8 @@ final class GenerateCommand implements Command {
                 .withName(args.option("name", defaults.name()))
                 .withNumResults(args.intOption("num-results", defaults.numResults()))
                 .withDays(args.intOption("days", defaults.days()))
-                .withThreads(args.intOption("threads", defaults.threads()));
+                .withThreads(args.intOption("threads", defaults.threads()))
+                .withShape(shape(args));
         args.rejectUnknown();
 
         long started = nanoClock.getAsLong();
@@ -54,5 +57,27 @@ final class GenerateCommand implements Command {
                 summary.csvLines(), summary.csvBytes() / 1e6, seconds, summary.csvLines() / seconds,
                 summary.csvBytes() / 1e6 / seconds, settings.threads());
         return 0;
+    }
+
+    /** The world-shape options; each left out keeps the original model's value. */
+    static WorldShape shape(CliArgs args) {
+        WorldShape defaults = WorldShape.defaults();
+        double[] window = WorldShape.parseWindow(args.option("active-window",
+                defaults.windowMin() + "-" + defaults.windowMax()));
+        return defaults.withDrift(doubleOption(args, "drift", defaults.drift()))
+                .withEvents(WorldShape.EventStyle.ofCliName(args.option("events", defaults.events().cliName())))
+                .withPopularitySkew(doubleOption(args, "popularity-skew", defaults.popularitySkew()))
+                .withGenres(args.intOption("genres", defaults.genres()))
+                .withActiveWindow(window[0], window[1])
+                .withActivitySpread(doubleOption(args, "activity-spread", defaults.activitySpread()));
+    }
+
+    private static double doubleOption(CliArgs args, String name, double fallback) {
+        String text = args.option(name, Double.toString(fallback));
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CliArgs.UsageException("--" + name + " takes a number, got '" + text + "'");
+        }
     }
 }

@@ -27,7 +27,7 @@ public final class Main {
     }
 
     /** Switches (options without a value) of all commands. */
-    static final Set<String> SWITCHES = Set.of("json", "no-limits", "help", "verbose");
+    static final Set<String> SWITCHES = Set.of("json", "no-limits", "help", "verbose", "matrix");
 
     public static void main(String[] args) {
         // the CLI prints its own progress; libraries that log through SLF4J (the AWS SDK's parts)

@@ -62,7 +62,7 @@ class GeneratedBehaviourTest {
         double chance = 0;
         for (Map.Entry<String, List<String[]>> user : byUser.entrySet()) {
             UserProfile profile = dataset.world().population().profile(Integer.parseInt(user.getKey()) - 1);
-            String favourite = Catalog.genreNames().get(profile.favouriteGenre());
+            String favourite = dataset.world().catalog().genreNames().get(profile.favouriteGenre());
             observed += user.getValue().stream().filter(row -> dataset.genresOf(row[ITEM_ID]).contains(favourite)).count();
             chance += user.getValue().size() * (double) perGenre.get(favourite) / dataset.interactions().size();
         }

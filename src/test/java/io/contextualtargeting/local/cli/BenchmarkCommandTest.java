@@ -67,10 +67,29 @@ class BenchmarkCommandTest {
         assertThat(text).contains("generated 500 users, 100 items")
                 .contains("=== the generated batch queries ===")
                 .contains("=== 200 items spread over the popularity ranks")
-                .contains("target item recall@1% >= 1.6x the best of history, most active, random: engine ")
-                .contains("target attribute recall@10% ahead of the best of history, most active, random: engine ");
+                .containsPattern("targets: (MET|MISSED): item@1% engine 0\\.\\d{3} (>=|<) .*; attribute@1% ")
+                .contains("attribute@10% engine ");
         Path folder = Path.of(text.substring(text.indexOf(" in /") + 4, text.indexOf('\n', text.indexOf(" in /"))).trim());
         assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void qualityWithASettingRunsThatMatrixSettingAndSumsItUp() {
+        int exit = run("benchmark", "quality", "--setting", "small-decade");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("##### small-decade: ")
+                .contains("  generate --users 1000 --items 400 --seed 42 --interactions-per-user 40 --days 3650 --events rating\n")
+                .contains("===== summary: the engine against the best baseline =====")
+                .containsPattern("small-decade +\\d+\\.\\d s  (MET|MISSED): ")
+                .contains("targets met on ");
+    }
+
+    @Test
+    void anUnknownMatrixSettingIsAUsageErrorListingTheNames() {
+        assertThat(run("benchmark", "quality", "--setting", "nope")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no matrix setting 'nope'").contains("small-movielens");
     }
 
     @Test

@@ -41,6 +41,26 @@ class GenerateCommandTest {
     }
 
     @Test
+    void worldShapeOptionsReachTheGenerator(@TempDir Path dir) throws Exception {
+        int exit = Main.run(List.of("generate", "--out", dir.toString(), "--users", "200", "--items", "100",
+                "--events", "rating", "--genres", "30", "--drift", "0", "--popularity-skew", "1.5",
+                "--active-window", "0.01-0.05", "--activity-spread", "0.5"), print(out), print(err));
+
+        assertThat(exit).as(text(err)).isZero();
+        List<String> interactions = Files.readAllLines(dir.resolve("personalize/train/bingewatch/interactions.csv"));
+        assertThat(interactions.subList(1, interactions.size())).allSatisfy(line -> assertThat(line).matches(".*,[1-5]\\.00,rating,\\d+"));
+        assertThat(Files.readString(dir.resolve("personalize/train/bingewatch/items.csv"))).contains("Genre ");
+    }
+
+    @Test
+    void aWorldShapeOptionOutOfRangeNamesTheOption(@TempDir Path dir) {
+        int exit = Main.run(List.of("generate", "--out", dir.toString(), "--events", "clicks"), print(out), print(err));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(text(err)).contains("field events").contains("watch, rating or shop");
+    }
+
+    @Test
     void settingOutOfRangeExitsWithOneAndNamesTheOption(@TempDir Path dir) {
         int exit = Main.run(List.of("generate", "--out", dir.toString(), "--users", "5"), print(out), print(err));
 

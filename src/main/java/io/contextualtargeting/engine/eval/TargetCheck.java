@@ -1,0 +1,104 @@
+package io.contextualtargeting.engine.eval;
+
+import io.contextualtargeting.engine.query.QueryKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The quality targets of an evaluation (issue 9): the engine at least as good as the best baseline
+ * (every other method, random included) at 1 % and 10 % of users, for item and for attribute
+ * queries; and, where some method beats random by 2x on item queries at 1 %, the engine at 1.3x the
+ * best baseline there.
+ *
+ * @param standings the engine against the best baseline, per query kind and share
+ * @param itemLead  the item target at 1 %, when it applies
+ */
+public record TargetCheck(List<Standing> standings, Optional<ItemLead> itemLead) {
+    public static final double[] SHARES = {0.01, 0.10};
+    /** Item queries at 1 %: the engine's recall must reach this multiple of the best baseline's ... */
+    public static final double ITEM_LEAD = 1.3;
+    /** ... where some method's recall reaches this multiple of random's. */
+    public static final double BEATS_RANDOM = 2.0;
+
+    /** The engine and the best baseline for one query kind at one share; met when the engine is not behind. */
+    public record Standing(QueryKind kind, String share, double engine, String baseline, double best) {
+        public boolean met() {
+            return engine >= best;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s@%s engine %.3f %s %s %.3f", kind == QueryKind.ITEM ? "item" : "attribute",
+                    share, engine, met() ? ">=" : "<", baseline, best);
+        }
+    }
+
+    /** Item queries at 1 %: the engine's recall over the best baseline's. */
+    public record ItemLead(double ratio) {
+        public boolean met() {
+            return ratio >= ITEM_LEAD;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "item@1%% lead %s (target %.1fx)",
+                    Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2fx", ratio) : "-", ITEM_LEAD);
+        }
+    }
+
+    public TargetCheck {
+        standings = List.copyOf(standings);
+    }
+
+    /** The check of an evaluation whose methods include {@link StandardMethods#ENGINE}. */
+    public static TargetCheck of(Evaluation evaluation) {
+        List<Standing> standings = new ArrayList<>();
+        Optional<ItemLead> lead = Optional.empty();
+        for (QueryKind kind : QueryKind.values()) {
+            List<MethodResult> results = evaluation.results(kind);
+            if (results.isEmpty()) {
+                continue;
+            }
+            MethodResult engine = results.stream().filter(r -> r.method().equals(StandardMethods.ENGINE)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the evaluation has no " + StandardMethods.ENGINE));
+            List<MethodResult> baselines = results.stream().filter(r -> r != engine).toList();
+            for (double share : SHARES) {
+                int f = evaluation.shareIndex(share);
+                MethodResult best = best(baselines, f);
+                standings.add(new Standing(kind, evaluation.shareLabel(f), engine.recall()[f], best.method(),
+                        best.recall()[f]));
+            }
+            int one = evaluation.shareIndex(0.01);
+            MethodResult random = results.stream().filter(r -> r.method().equals(Evaluation.RANDOM)).findFirst().orElseThrow();
+            boolean someoneBeatsRandom = results.stream()
+                    .anyMatch(r -> r.recall()[one] >= BEATS_RANDOM * random.recall()[one]);
+            if (kind == QueryKind.ITEM && someoneBeatsRandom) {
+                lead = Optional.of(new ItemLead(engine.recall()[one] / best(baselines, one).recall()[one]));
+            }
+        }
+        return new TargetCheck(standings, lead);
+    }
+
+    private static MethodResult best(List<MethodResult> baselines, int share) {
+        return baselines.stream().max(Comparator.comparingDouble(r -> r.recall()[share])).orElseThrow();
+    }
+
+    /** Whether every standing, and the item lead where it applies, is met. */
+    public boolean met() {
+        return standings.stream().allMatch(Standing::met) && itemLead.map(ItemLead::met).orElse(true);
+    }
+
+    /** One line: each standing, then the item lead (or why it does not apply). */
+    public String summary() {
+        List<String> parts = new ArrayList<>();
+        for (Standing standing : standings) {
+            parts.add(standing.toString());
+        }
+        parts.add(itemLead.map(l -> l + (l.met() ? " met" : " MISSED"))
+                .orElse("item@1% lead n/a (no method beats random 2x)"));
+        return (met() ? "MET: " : "MISSED: ") + String.join("; ", parts);
+    }
+}
