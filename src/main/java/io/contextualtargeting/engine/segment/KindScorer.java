@@ -9,8 +9,9 @@ import io.contextualtargeting.engine.model.VectorMath;
  * {@code a_u (model * x_u . y_Q + (popularity + tie break) * pop(Q)) + a_u * history * h_u(Q)}, with
  * {@code a_u} the user's activity factor, {@code x_u} their taste shares, {@code y_Q} the sum of the
  * query's item factors, {@code pop(Q)} the items' share of all interactions and {@code h_u(Q)} the
- * user's own share on them. The model part counts only items the user has not had: a repeat is
- * the history part's business (its weight is how often users come back). The first part is a dot product of the user's vector
+ * user's own share on them. For an item query the model part counts only the item if the user has
+ * not had it: a repeat is the history part's business (its weight is how often users come back).
+ * For an attribute value, items had count too: having watched Action says one likes Action. The first part is a dot product of the user's vector
  * {@code a_u [model x_u, popularity + tie break]} with {@code [y_Q, pop(Q)]}, which the quantised
  * index scans exactly; the history part touches only the users who had the items.
  */
@@ -28,7 +29,7 @@ final class KindScorer {
      * @param tastes   users' taste shares (see {@link Tastes}); unused when the choice has no model
      * @param activity history faded by the choice's activity half-life
      * @param history  history faded by the choice's history half-life
-     * @param seenByItem items as rows, the users who had them as columns
+     * @param seenByItem items as rows, the users who had them as columns; null to count items had too
      */
     KindScorer(ScoringChoice choice, FactorMatrix itemFactors, float[] itemPopularity, FactorMatrix tastes,
                DecayedHistory activity, DecayedHistory history, InteractionMatrix seenByItem) {
@@ -93,7 +94,7 @@ final class KindScorer {
      * minus the model part of the target items they already had; null when both are 0.
      */
     private float[] historyPart(int[] target) {
-        int k = vectors.dimension() - 1;
+        int k = seenByItem == null ? 0 : vectors.dimension() - 1;
         if (choice.historyWeight() == 0 && k == 0) {
             return null;
         }

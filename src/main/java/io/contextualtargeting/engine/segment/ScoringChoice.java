@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.segment;
 
+import io.contextualtargeting.engine.query.QueryKind;
 import java.util.Locale;
 
 /**
@@ -21,12 +22,23 @@ public record ScoringChoice(double modelWeight, double historyWeight, double pop
      * on (no history with the items, no model) are still ordered by activity.
      */
     static final double TIE_BREAK = 1e-4;
-    /** Activity factors below e^-80 of the most active user's are held there (no float underflows to 0). */
-    private static final double MIN_LOG_ACTIVITY_FACTOR = -80;
+    /**
+     * Below e^-80 of the most active user's, activity factors are compressed a thousandfold instead
+     * of falling further: no float underflows to 0, and older users keep their order.
+     */
+    private static final double SOFT_FLOOR = -80;
+    private static final double BELOW_FLOOR_SLOPE = 1e-3;
 
-    /** What is used when the data cannot be validated (too short a history): a balanced mix, no fading. */
-    public static ScoringChoice fallback() {
-        return new ScoringChoice(0.5, 0.25, 0.25, 1, 0, 0, 0);
+    /**
+     * What is used when the data cannot be validated (too short a history, too few users), and where
+     * the search starts: a balanced mix, no fading. For an item, the user's own history counts as
+     * often as users come back to an item they had ({@code repeatShare}); for an attribute value it
+     * is a quarter, as a user's past share of a genre says much of their taste.
+     */
+    public static ScoringChoice fallback(QueryKind kind, double repeatShare) {
+        return kind == QueryKind.ITEM
+                ? new ScoringChoice(0.75 * (1 - repeatShare), repeatShare, 0.25 * (1 - repeatShare), 1, 0, 0, 0)
+                : new ScoringChoice(0.5, 0.25, 0.25, 1, 0, 0, 0);
     }
 
     public ScoringChoice withMix(double model, double history) {
@@ -59,7 +71,8 @@ public record ScoringChoice(double modelWeight, double historyWeight, double pop
      * activity relative to the most active user's ({@code <= 0}).
      */
     float activityFactor(double relativeLogActivity) {
-        return (float) Math.exp(Math.max(MIN_LOG_ACTIVITY_FACTOR, activityExponent * relativeLogActivity));
+        double log = activityExponent * relativeLogActivity;
+        return (float) Math.exp(log >= SOFT_FLOOR ? log : SOFT_FLOOR + BELOW_FLOOR_SLOPE * (log - SOFT_FLOOR));
     }
 
     /** The part of the chance that is not the user's own history: model share and popularity. */

@@ -33,9 +33,10 @@ public final class SegmentModelTrainer {
      */
     public static SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit) {
         ConfidenceWeighting weighting = parameters.weighting().withRecencyHalfLifeDays(0);
-        SettingsSelection.Outcome selection = SettingsSelection.select(data, weighting, parameters, explicit);
         float[] weights = weighting.weights(data);
         InteractionMatrix byUser = InteractionMatrix.byUser(data, weights, parameters.alpha());
+        SettingsSelection.Outcome selection = SettingsSelection.select(data, weighting, parameters, explicit,
+                byUser.repeatShare());
         LatentFactors factors = selection.fitted() == null ? ImplicitAlsTrainer.train(byUser, parameters)
                 : ImplicitAlsTrainer.train(byUser, parameters.withIterations(warmIterations(parameters)), selection.fitted());
         boolean[] trainedItems = new boolean[data.itemCount()];
@@ -52,7 +53,8 @@ public final class SegmentModelTrainer {
                     ? Tastes.shares(data, weights, factors, choice.tasteHalfLifeDays(), parameters) : null;
             DecayedHistory activity = history(histories, data, weights, choice.activityHalfLifeDays());
             DecayedHistory history = history(histories, data, weights, choice.historyHalfLifeDays());
-            return new KindScorer(choice, factors.items(), popularity, tastes, activity, history, seenByItem);
+            return new KindScorer(choice, factors.items(), popularity, tastes, activity, history,
+                    kind == QueryKind.ITEM ? seenByItem : null);
         });
     }
 

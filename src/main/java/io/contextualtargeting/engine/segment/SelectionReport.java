@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Why the engine ranks users as it does: the validation it ran on the training data (the latest
@@ -32,11 +33,11 @@ public record SelectionReport(String basis, double horizonDays, Map<QueryKind, K
     public record KindChoice(ScoringChoice choice, int queries, Figures figures, Map<String, Figures> rules) {
     }
 
-    /** A report without validation: every kind uses {@code fallback}, and {@code reason} says why. */
-    static SelectionReport notValidated(String reason, ScoringChoice fallback) {
+    /** A report without validation: every kind uses its fallback, and {@code reason} says why. */
+    static SelectionReport notValidated(String reason, Function<QueryKind, ScoringChoice> fallback) {
         Map<QueryKind, KindChoice> choices = new LinkedHashMap<>();
         for (QueryKind kind : QueryKind.values()) {
-            choices.put(kind, new KindChoice(fallback, 0, null, Map.of()));
+            choices.put(kind, new KindChoice(fallback.apply(kind), 0, null, Map.of()));
         }
         return new SelectionReport("not validated: " + reason, 0, choices);
     }

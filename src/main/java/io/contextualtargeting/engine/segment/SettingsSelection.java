@@ -30,10 +30,11 @@ import java.util.function.Function;
  * users who interact with a query's items in the held-out period they put in the top 1 % and 10 %
  * (queries sampled from the data: items over the popularity ranks, the most used attribute
  * values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
- * H/16, H/64), so they follow the data's own time scale. The search is coordinate ascent over the
+ * H/16, H/64, and H/65536, which orders users by their latest interaction), so they follow the
+ * data's own time scale. The search is coordinate ascent over the
  * mix, the activity exponent and the half-lives, from a balanced start; the simple rules (most
  * active, last active, history, recent history) are candidates too, and win when they validate
- * better. Item and attribute queries choose apart: they are different recipes.
+ * at least as well. Item and attribute queries choose apart: they are different recipes.
  */
 final class SettingsSelection {
     static final double VALIDATION_SHARE = 0.2;
@@ -43,14 +44,16 @@ final class SettingsSelection {
     static final int ATTRIBUTE_QUERIES = 20;
     private static final int ROUNDS = 2;
     /** With fewer validation queries of a kind, its figures are too noisy to choose by: the fallback stays. */
-    static final int MIN_QUERIES = 5;
+    static final int MIN_QUERIES = 3;
+    /** With fewer users who can be ranked, a segment of 1 % holds a handful of users: too few to validate anything. */
+    static final int MIN_USERS = 200;
     /** The validation model trains this share of the iterations: the final training continues from it. */
     private static final double VALIDATION_ITERATIONS = 0.6;
     private static final double SECONDS_PER_DAY = 86_400;
     private static final double[] MIX_STEPS = {0, 0.25, 0.5, 0.75, 1};
     private static final double[] EXPONENTS = {0, 0.5, 1, 2, 4};
     /** Half-lives as multiples of the held-out period; 0 is no fading. */
-    private static final double[] ACTIVITY_HALF_LIVES = {0, 4, 1, 0.25, 1.0 / 16, 1.0 / 64};
+    private static final double[] ACTIVITY_HALF_LIVES = {0, 4, 1, 0.25, 1.0 / 16, 1.0 / 64, 1.0 / 65536};
     private static final double[] HISTORY_HALF_LIVES = {0, 4, 1, 0.25};
     private static final double[] TASTE_HALF_LIVES = {0, 4, 1};
 
@@ -75,7 +78,8 @@ final class SettingsSelection {
     private final float[] scratch;
 
     /** One held-out query: its items, its popularity, who interacted with it (sample positions). */
-    private record ValidationQuery(int index, int[] items, double popularity, boolean[] positive, int positives) {
+    private record ValidationQuery(QueryKind kind, int index, int[] items, double popularity, boolean[] positive,
+                                   int positives) {
     }
 
     private record SparseShares(int[] positions, float[] shares) {
@@ -124,7 +128,7 @@ final class SettingsSelection {
             }
             if (positives > 0) {
                 queries.computeIfAbsent(QueryKind.of(query), k -> new ArrayList<>())
-                        .add(new ValidationQuery(index++, items, share, positive, positives));
+                        .add(new ValidationQuery(QueryKind.of(query), index++, items, share, positive, positives));
             }
         }
     }
@@ -133,12 +137,14 @@ final class SettingsSelection {
      * Validates on the latest interactions of {@code data} and returns the choice per query kind;
      * settings in {@code explicit} are kept as given.
      *
-     * @param weighting how rows weigh before any fading (event types and values)
+     * @param weighting   how rows weigh before any fading (event types and values)
+     * @param repeatShare how often users come back to an item they had, in {@code data}
      */
     static Outcome select(TrainingData data, ConfidenceWeighting weighting, TrainingParameters parameters,
-                          ExplicitSettings explicit) {
+                          ExplicitSettings explicit, double repeatShare) {
+        Function<QueryKind, ScoringChoice> fallback = kind -> fallback(kind, explicit, repeatShare);
         if (data.interactionCount() == 0) {
-            return new Outcome(SelectionReport.notValidated("no interactions", fallback(explicit)), null);
+            return new Outcome(SelectionReport.notValidated("no interactions", fallback), null);
         }
         long[] times = new long[data.interactionCount()];
         for (int i = 0; i < times.length; i++) {
@@ -151,7 +157,7 @@ final class SettingsSelection {
         if (fit.interactionCount() == 0) {
             return new Outcome(SelectionReport.notValidated("more than " + Math.round(100 * VALIDATION_SHARE)
                     + " % of the interactions share the latest TIMESTAMP, so nothing earlier is left to learn from",
-                    fallback(explicit)), null);
+                    fallback), null);
         }
         float[] fitWeights = weighting.weights(fit);
         InteractionMatrix byUser = InteractionMatrix.byUser(fit, fitWeights, parameters.alpha());
@@ -160,6 +166,11 @@ final class SettingsSelection {
         double horizonDays = Math.max(1.0 / 24, (newest - cutoff) / SECONDS_PER_DAY);
         SettingsSelection selection = new SettingsSelection(fit, data.select(i -> data.timestamp(i) >= cutoff),
                 fitWeights, factors, byUser.transpose(), parameters, horizonDays);
+        if (selection.sample.length < MIN_USERS) {
+            return new Outcome(SelectionReport.notValidated(selection.sample.length + " users have interactions before"
+                    + " the latest " + Math.round(100 * VALIDATION_SHARE) + " %, fewer than the " + MIN_USERS
+                    + " needed to compare segments of 1 %", fallback), factors);
+        }
         String basis = String.format(Locale.ROOT, "validated on the latest %d %% of the interactions (from %s, %s days)"
                         + " with %,d users", Math.round(100 * VALIDATION_SHARE), Instant.ofEpochSecond(cutoff),
                 ScoringChoice.number(horizonDays), selection.sample.length);
@@ -167,8 +178,8 @@ final class SettingsSelection {
         for (QueryKind kind : QueryKind.values()) {
             List<ValidationQuery> kindQueries = selection.queries.getOrDefault(kind, List.of());
             choices.put(kind, kindQueries.size() < MIN_QUERIES
-                    ? new SelectionReport.KindChoice(fallback(explicit), kindQueries.size(), null, Map.of())
-                    : selection.choose(kindQueries, explicit));
+                    ? new SelectionReport.KindChoice(fallback.apply(kind), kindQueries.size(), null, Map.of())
+                    : selection.choose(kindQueries, explicit, fallback.apply(kind)));
         }
         return new Outcome(new SelectionReport(basis, horizonDays, choices), factors);
     }
@@ -197,11 +208,12 @@ final class SettingsSelection {
         }
     }
 
-    private SelectionReport.KindChoice choose(List<ValidationQuery> kindQueries, ExplicitSettings explicit) {
+    private SelectionReport.KindChoice choose(List<ValidationQuery> kindQueries, ExplicitSettings explicit,
+                                              ScoringChoice start) {
         double h = horizonDays;
         OptionalDouble recency = explicit.recencyHalfLifeDays();
         OptionalDouble activity = explicit.activityHalfLifeDays();
-        Trial best = trial(fallback(explicit), kindQueries);
+        Trial best = trial(start, kindQueries);
         for (int round = 0; round < ROUNDS; round++) {
             for (Function<ScoringChoice, List<ScoringChoice>> dimension : dimensions(h, explicit)) {
                 ScoringChoice from = best.choice();
@@ -224,15 +236,16 @@ final class SettingsSelection {
                 bestRule = t;
             }
         }
-        if (recency.isEmpty() && activity.isEmpty() && bestRule.clearlyBeats(best)) {
+        // a rule that validates at least as well is preferred: it is simpler, and it says what it does
+        if (recency.isEmpty() && activity.isEmpty() && bestRule.figures().objective() >= best.figures().objective()) {
             best = bestRule;
         }
         return new SelectionReport.KindChoice(best.choice(), kindQueries.size(), best.figures(), rules);
     }
 
     /** Where the search starts, and what stays when it cannot run: the balanced fallback with the explicit settings. */
-    private static ScoringChoice fallback(ExplicitSettings explicit) {
-        return ScoringChoice.fallback().withActivityHalfLifeDays(explicit.activityHalfLifeDays().orElse(0))
+    private static ScoringChoice fallback(QueryKind kind, ExplicitSettings explicit, double repeatShare) {
+        return ScoringChoice.fallback(kind, repeatShare).withActivityHalfLifeDays(explicit.activityHalfLifeDays().orElse(0))
                 .withHistoryHalfLifeDays(explicit.recencyHalfLifeDays().orElse(0))
                 .withTasteHalfLifeDays(explicit.recencyHalfLifeDays().orElse(0));
     }
@@ -408,7 +421,7 @@ final class SettingsSelection {
                     for (int p = 0; p < sample.length; p++) {
                         s[p] = VectorMath.dot(tastes.row(sample[p]), target, k);
                     }
-                    for (int item : query.items()) { // new items only, as KindScorer counts them
+                    for (int item : query.kind() == QueryKind.ITEM ? query.items() : new int[0]) { // as KindScorer counts them
                         for (int e = seenByItem.rowStart(item); e < seenByItem.rowEnd(item); e++) {
                             int p = position[seenByItem.column(e)];
                             if (p >= 0) {

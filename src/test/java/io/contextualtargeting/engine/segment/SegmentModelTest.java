@@ -69,27 +69,6 @@ class SegmentModelTest {
     }
 
     @Test
-    void recentlyActiveUsersComeBeforeUsersOfTheSameTasteWhoStopped() {
-        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
-        long end = 1_700_000_000L;
-        for (int u = 0; u < 20; u++) {
-            long last = u < 10 ? end : end - 90 * 86_400L; // users 10..19 stopped three months ago
-            for (int n = 0; n < 5; n++) {
-                csv.append("user").append(u).append(",a").append((u + n) % 12).append(',').append(last - n * 3600L).append('\n');
-            }
-        }
-        TrainingData data = TrainingDataReader.read(DataSource.ofText("interactions.csv", csv.toString()),
-                Optional.of(DataSource.ofText("items.csv", "ITEM_ID,GENRES\n" + "a0,Action\na1,Action\na2,Action\n"
-                        + "a3,Action\na4,Action\na5,Action\na6,Action\na7,Action\na8,Action\na9,Action\na10,Action\na11,Action\n")),
-                Optional.empty(), DatasetSchemas.NONE);
-        SegmentModel model = SegmentModelTrainer.train(data, TrainingParameters.defaults().withFactors(4).withThreads(1));
-
-        assertThat(ids(model, model.topUsers(attribute(new AttributeTerm("GENRES", "Action")), 10)))
-                .containsExactlyInAnyOrder("user0", "user1", "user2", "user3", "user4", "user5", "user6", "user7",
-                        "user8", "user9");
-    }
-
-    @Test
     void topUsersAreTheUsersTheDenseScoresRankFirst() {
         SegmentQuery query = attribute(new AttributeTerm("GENRES", "Action"), new AttributeTerm("YEAR", "2001"));
         float[] scores = new float[MODEL.userCount()];

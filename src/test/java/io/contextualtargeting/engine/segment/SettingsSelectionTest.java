@@ -1,0 +1,61 @@
+package io.contextualtargeting.engine.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.engine.query.QueryKind;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class SettingsSelectionTest {
+    private static final TrainingParameters PARAMETERS = TrainingParameters.defaults().withFactors(8).withThreads(2);
+
+    @Test
+    void steadyTastesAreLearntFromTheWholeHistory() {
+        SelectionReport report = SegmentModelTrainer.train(TasteShift.read(2_000, 12, Integer.MAX_VALUE / 100_000, 1),
+                PARAMETERS).selection();
+        ScoringChoice attributes = report.choice(QueryKind.ATTRIBUTE);
+
+        assertThat(report.choices().get(QueryKind.ATTRIBUTE).figures()).as(report.lines().toString()).isNotNull();
+        assertThat(fadedTaste(attributes)).as(report.lines().toString()).isZero();
+    }
+
+    @Test
+    void aTasteShiftIsFollowedByAShortHalfLife() {
+        SelectionReport report = SegmentModelTrainer.train(TasteShift.read(2_000, 12, 130, 1), PARAMETERS).selection();
+        ScoringChoice attributes = report.choice(QueryKind.ATTRIBUTE);
+
+        assertThat(fadedTaste(attributes)).as(report.lines().toString()).isPositive().isLessThanOrEqualTo(report.horizonDays());
+    }
+
+    @Test
+    void explicitHalfLivesAreKept() {
+        SelectionReport report = SegmentModelTrainer.train(TasteShift.read(500, 12, 130, 2), PARAMETERS,
+                new ExplicitSettings(OptionalDouble.of(90), OptionalDouble.of(7))).selection();
+
+        for (QueryKind kind : QueryKind.values()) {
+            assertThat(report.choice(kind).historyHalfLifeDays()).isEqualTo(90);
+            assertThat(report.choice(kind).tasteHalfLifeDays()).isEqualTo(90);
+            assertThat(report.choice(kind).activityHalfLifeDays()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void dataWhoseInteractionsShareOneSecondFallsBackAndSaysWhy() {
+        TrainingData data = io.contextualtargeting.engine.data.CsvData.read("ITEM_ID,GENRES\ni1,Drama\ni2,Comedy\n",
+                "u1,i1,5", "u2,i2,5", "u3,i1,5");
+        SegmentModel model = SegmentModelTrainer.train(data, PARAMETERS);
+
+        assertThat(model.selection().basis()).startsWith("not validated");
+        assertThat(model.selection().choice(QueryKind.ITEM)).isEqualTo(ScoringChoice.fallback(QueryKind.ITEM, 0));
+    }
+
+    /** The half-life of whatever carries the user's taste in the choice (own history or model), 0 when it never fades. */
+    private static double fadedTaste(ScoringChoice choice) {
+        double history = choice.historyWeight() > 0 ? choice.historyHalfLifeDays() : Double.POSITIVE_INFINITY;
+        double model = choice.usesModel() ? choice.tasteHalfLifeDays() : Double.POSITIVE_INFINITY;
+        double shortest = Math.min(history == 0 ? Double.POSITIVE_INFINITY : history, model == 0 ? Double.POSITIVE_INFINITY : model);
+        return Double.isInfinite(shortest) ? 0 : shortest;
+    }
+}
