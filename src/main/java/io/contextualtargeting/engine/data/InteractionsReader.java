@@ -22,6 +22,7 @@ final class InteractionsReader {
 
     private final Ids.Builder users;
     private final Ids.Builder items;
+    private final TimestampRange timestampRange;
     private final Ids.Builder eventTypes = new Ids.Builder();
     private int size;
     private int[] userOf = new int[1024];
@@ -30,9 +31,10 @@ final class InteractionsReader {
     private float[] eventValues;
     private int[] eventTypeOf;
 
-    InteractionsReader(Ids.Builder users, Ids.Builder items) {
+    InteractionsReader(Ids.Builder users, Ids.Builder items, TimestampRange timestampRange) {
         this.users = users;
         this.items = items;
+        this.timestampRange = timestampRange;
     }
 
     void read(DataSource source, Optional<DatasetSchema> schema) throws IOException {
@@ -64,6 +66,7 @@ final class InteractionsReader {
                 userOf[size] = id(record, user, USER_ID, users);
                 itemOf[size] = id(record, item, ITEM_ID, items);
                 timestamps[size] = record.longValue(timestamp, TIMESTAMP, "a whole number of seconds since 1970");
+                timestampRange.check(record, TIMESTAMP, timestamps[size]);
                 if (eventValue >= 0) {
                     eventValues[size] = record.isEmpty(eventValue) ? Float.NaN : record.floatValue(eventValue, EVENT_VALUE);
                 }

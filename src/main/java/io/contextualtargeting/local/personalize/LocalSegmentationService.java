@@ -19,6 +19,7 @@ import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,6 +56,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private static final String ATTRIBUTE_AFFINITY = "/aws-item-attribute-affinity";
 
     private final ObjectStore store;
+    private final Clock clock;
     private final TrainingParameters parameters;
     private final Map<String, LocalResource> resources = new LinkedHashMap<>();
     private final Map<String, String> schemas = new HashMap<>();
@@ -74,13 +76,19 @@ public final class LocalSegmentationService implements SegmentationService {
 
     /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
-        this(store, parameters, SegmentModelTrainer::train);
+        this(store, parameters, Clock.systemUTC());
+    }
+
+    /** @param clock says when "now" is, for the TIMESTAMP check of imports and trainings */
+    public LocalSegmentationService(ObjectStore store, TrainingParameters parameters, Clock clock) {
+        this(store, parameters, SegmentModelTrainer::train, clock);
     }
 
     /** @param trainer trains the engine (tests count trainings with it) */
     LocalSegmentationService(ObjectStore store, TrainingParameters parameters,
-                             BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer) {
+                             BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.parameters = parameters;
         this.trainer = trainer;
     }
@@ -122,7 +130,7 @@ public final class LocalSegmentationService implements SegmentationService {
             DataSource file = source(data);
             Optional<DatasetSchema> schema = Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
             switch (dataset.type()) {
-                case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema);
+                case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema, clock);
                 case ITEMS -> DatasetFiles.checkItems(file, schema);
                 case USERS -> DatasetFiles.checkUsers(file, schema);
             }
@@ -361,7 +369,7 @@ public final class LocalSegmentationService implements SegmentationService {
         DatasetSchemas schemas = new DatasetSchemas(schemaOf(datasets.get(DatasetType.INTERACTIONS)),
                 schemaOf(datasets.get(DatasetType.ITEMS)), schemaOf(datasets.get(DatasetType.USERS)));
         return TrainingDataReader.read(source(interactions.imported), importedFile(datasets.get(DatasetType.ITEMS)),
-                importedFile(datasets.get(DatasetType.USERS)), schemas);
+                importedFile(datasets.get(DatasetType.USERS)), schemas, clock);
     }
 
     private Optional<DataSource> importedFile(Dataset dataset) {

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class ConfidenceWeightingTest {
     private static final long DAY = 86_400;
+    /** 2020-09-13: TIMESTAMPs must be after 1990. */
+    private static final long BASE = 1_600_000_000L;
     private static final TrainingData DATA = TrainingDataReader.read(DataSource.ofText("interactions.csv",
                     "USER_ID,ITEM_ID,EVENT_TYPE,EVENT_VALUE,TIMESTAMP\n"
-                            + "u1,i1,watch,0.5," + (100 * DAY) + "\n"
-                            + "u1,i2,click,," + (90 * DAY) + "\n"
-                            + "u1,i3,watch,0.1," + (80 * DAY) + "\n"),
+                            + "u1,i1,watch,0.5," + (BASE + 100 * DAY) + "\n"
+                            + "u1,i2,click,," + (BASE + 90 * DAY) + "\n"
+                            + "u1,i3,watch,0.1," + (BASE + 80 * DAY) + "\n"),
             Optional.empty(), Optional.empty(), DatasetSchemas.NONE);
 
     @Test

@@ -83,7 +83,7 @@ class LocalSegmentationServiceTest {
                 (data, parameters) -> {
                     trainings.incrementAndGet();
                     return SegmentModelTrainer.train(data, parameters);
-                });
+                }, java.time.Clock.systemUTC());
         String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
         String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
         String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
