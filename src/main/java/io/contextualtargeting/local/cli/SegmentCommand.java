@@ -20,7 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code segment}: trains the embedded engine on data files and writes a batch segment job output file. */
+/**
+ * {@code segment}: trains the embedded engine on data files and writes a batch segment job output file,
+ * one line per query; exits with 1 when any query line failed (its output line holds the error).
+ */
 final class SegmentCommand implements Command {
 
     @Override
@@ -77,7 +80,17 @@ final class SegmentCommand implements Command {
         for (BatchSegmentSummary.FailedLine failure : summary.failures()) {
             out.printf("  line %d failed: %s%n", failure.line(), failure.error());
         }
-        return 0;
+        return exitCode(summary, output, err);
+    }
+
+    /** 1 when a query line failed, as {@code run} fails when a segment does; the output file is complete either way. */
+    private static int exitCode(BatchSegmentSummary summary, Path output, PrintStream err) {
+        if (summary.failed() == 0) {
+            return 0;
+        }
+        err.printf("error: %d of %d query lines failed; their lines in %s hold the error%n", summary.failed(),
+                summary.answered() + summary.failed(), output);
+        return 1;
     }
 
     private static double seconds(long from, long to) {

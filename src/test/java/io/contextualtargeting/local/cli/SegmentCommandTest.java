@@ -22,7 +22,7 @@ class SegmentCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void writesOneOutputLinePerQueryWithAnErrorLineForAnUnknownItem() throws IOException {
+    void writesOneOutputLinePerQueryWithAnErrorLineForAnUnknownItemAndExitsWithOne() throws IOException {
         writeData();
         Files.writeString(dir.resolve("job_config.json"), """
                 {"itemId": "a1"}
@@ -32,7 +32,9 @@ class SegmentCommandTest {
 
         int exit = run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out/job_config.json.out"));
 
-        assertThat(exit).isZero();
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: 1 of 3 query lines failed; their lines in "
+                + file("out/job_config.json.out") + " hold the error" + System.lineSeparator());
         List<String> lines = Files.readAllLines(dir.resolve("out/job_config.json.out"));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("{\"input\": {\"itemId\": \"a1\"}, \"output\": {\"usersList\": [\"auser");
@@ -43,6 +45,15 @@ class SegmentCommandTest {
                 .contains("answered 2 of 3 queries")
                 .contains("line 2 failed: item 'missing' is not in the training data")
                 .doesNotContain("auser");
+    }
+
+    @Test
+    void allQueriesAnsweredExitsWithZero() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
+
+        assertThat(run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out.json"))).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
