@@ -12,6 +12,7 @@ import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescripti
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -181,7 +182,7 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
         AWS.stubFor(action("CreateSolution").willReturn(okJson("{\"solutionArn\": \"" + SOLUTION + "\"}")));
 
         personalize.ensureSolution(GROUP, "bw_affinity", "arn:aws:personalize:::recipe/aws-item-affinity",
-                Map.of("hidden_dimension", "64"));
+                SolutionSettings.ofHyperparameters(Map.of("hidden_dimension", "64")));
 
         AWS.verify(called("CreateSolution").withRequestBody(equalToJson("{\"name\": \"bw_affinity\", \"datasetGroupArn\":"
                 + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
@@ -326,7 +327,7 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
                 .willReturn(okJson("{\"solutions\": [{\"name\": \"bw\", \"solutionArn\": \"" + SOLUTION + "\","
                         + " \"status\": \"ACTIVE\"}]}")));
 
-        assertThat(personalize.ensureSolution(GROUP, "bw", "arn:recipe", Map.of()).arn()).isEqualTo(SOLUTION);
+        assertThat(personalize.ensureSolution(GROUP, "bw", "arn:recipe", SolutionSettings.none()).arn()).isEqualTo(SOLUTION);
         AWS.verify(exactly(2), called("ListSolutions"));
     }
 

@@ -12,12 +12,14 @@ import io.contextualtargeting.engine.eval.QueryKind;
 import io.contextualtargeting.engine.eval.SolutionMetrics;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryLimits;
+import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -66,7 +67,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, SegmentModel> models = new HashMap<>();
     /** What each solution version's model was trained on, to find a model trained on the same. */
     private final Map<String, TrainedOn> trainedOn = new HashMap<>();
-    private final BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer;
+    private final Trainer trainer;
     /** Numbers the import jobs, so a dataset's import says which data a model was trained on. */
     private long imports;
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
@@ -74,7 +75,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
     private Predicate<String> held = arn -> false;
 
-    /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
+    /** @param parameters how the engine trains (seed, threads); solutions' settings (hyperparameters, events, embeddedEngine) apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
         this(store, parameters, Clock.systemUTC());
     }
@@ -86,7 +87,7 @@ public final class LocalSegmentationService implements SegmentationService {
 
     /** @param trainer trains the engine (tests count trainings with it) */
     LocalSegmentationService(ObjectStore store, TrainingParameters parameters,
-                             BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer, Clock clock) {
+                             Trainer trainer, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.parameters = parameters;
@@ -141,9 +142,9 @@ public final class LocalSegmentationService implements SegmentationService {
 
     @Override
     public synchronized ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
-                                                     Map<String, String> hyperparameters) {
+                                                     SolutionSettings settings) {
         String arn = ARN + "solution/" + name;
-        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, Map.copyOf(hyperparameters))));
+        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, settings)));
     }
 
     @Override
@@ -154,15 +155,15 @@ public final class LocalSegmentationService implements SegmentationService {
             if (solution == null) {
                 throw new IllegalStateException("solution " + solutionArn + " does not exist");
             }
-            TrainingParameters effective = parameters.withPersonalizeHyperparameters(solution.hyperparameters());
+            EngineTraining effective = EngineTraining.of(parameters, solution.settings());
             TrainedOn basis = new TrainedOn(solution.datasetGroupArn(), importNumbers(solution.datasetGroupArn()), effective);
             Optional<SegmentModel> shared = modelTrainedOn(basis);
             if (shared.isPresent() && measurements.containsKey(basis)) {
                 models.put(arn, shared.get());
             } else {
                 TrainingData data = readGroup(solution.datasetGroupArn());
-                models.put(arn, shared.orElseGet(() -> trainer.apply(data, effective)));
-                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measure(data, effective));
+                models.put(arn, shared.orElseGet(() -> trainer.train(data, effective.parameters(), effective.explicit())));
+                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measure(data, effective.parametersWithRecency()));
             }
             Map<QueryKind, Map<String, Double>> measured = measurements.get(basis);
             metrics.put(arn, measured.get(solution.recipeArn().endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM));
@@ -436,10 +437,16 @@ public final class LocalSegmentationService implements SegmentationService {
         }
     }
 
-    private record Solution(String datasetGroupArn, String recipeArn, Map<String, String> hyperparameters) {
+    private record Solution(String datasetGroupArn, String recipeArn, SolutionSettings settings) {
     }
 
-    /** The data (the group's imports) and the parameters a model was trained with. */
-    private record TrainedOn(String datasetGroupArn, List<Long> imports, TrainingParameters parameters) {
+    /** The data (the group's imports) and the parameters and settings a model was trained with. */
+    private record TrainedOn(String datasetGroupArn, List<Long> imports, EngineTraining training) {
+    }
+
+    /** Trains the engine: {@link SegmentModelTrainer#train(TrainingData, TrainingParameters, ExplicitSettings)}, or a test's stand-in. */
+    @FunctionalInterface
+    interface Trainer {
+        SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit);
     }
 }

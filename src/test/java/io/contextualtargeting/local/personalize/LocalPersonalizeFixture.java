@@ -4,6 +4,7 @@ import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -52,7 +53,7 @@ public final class LocalPersonalizeFixture {
 
     public String solution(String groupArn, String name) {
         return untilActive(() -> personalize.ensureSolution(groupArn, name, "arn:aws:personalize:::recipe/aws-item-affinity",
-                Map.of()));
+                SolutionSettings.none()));
     }
 
     private static String untilActive(Supplier<ResourceState> ensure) {
