@@ -13,6 +13,7 @@ import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import io.contextualtargeting.ports.SolutionSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,25 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
                 + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
                 + " \"performHPO\": false, \"solutionConfig\": {\"algorithmHyperParameters\":"
                 + " {\"hidden_dimension\": \"64\"}}}")));
+    }
+
+    @Test
+    void solutionEventSettingsAreSentInSolutionConfigAndTheEmbeddedEngineBlockIsNot() {
+        AWS.stubFor(action("ListSolutions").willReturn(okJson("{\"solutions\": []}")));
+        AWS.stubFor(action("CreateSolution").willReturn(okJson("{\"solutionArn\": \"" + SOLUTION + "\"}")));
+        SolutionSettings settings = new SolutionSettings(Map.of("hidden_dimension", "64"), 2.0,
+                List.of(new SolutionSettings.EventParameters("purchase", null, 1.0),
+                        new SolutionSettings.EventParameters("view", 0.5, 0.25)),
+                new SolutionSettings.EmbeddedEngine(30.0, 7.0, 12, 0.1));
+
+        personalize.ensureSolution(GROUP, "bw_affinity", "arn:aws:personalize:::recipe/aws-item-affinity", settings);
+
+        AWS.verify(called("CreateSolution").withRequestBody(equalToJson("{\"name\": \"bw_affinity\", \"datasetGroupArn\":"
+                + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
+                + " \"performHPO\": false, \"solutionConfig\": {\"algorithmHyperParameters\": {\"hidden_dimension\": \"64\"},"
+                + " \"eventValueThreshold\": \"2\", \"eventsConfig\": {\"eventParametersList\": ["
+                + "{\"eventType\": \"purchase\", \"weight\": 1.0},"
+                + " {\"eventType\": \"view\", \"eventValueThreshold\": 0.5, \"weight\": 0.25}]}}}")));
     }
 
     @Test

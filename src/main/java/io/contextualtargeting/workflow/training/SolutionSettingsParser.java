@@ -29,6 +29,11 @@ final class SolutionSettingsParser {
     private static final Set<String> ENGINE_KEYS = Set.of("recencyHalfLifeDays", "activityHalfLifeDays", "iterations",
             "otherEventTypeWeight");
 
+    private static final Range ANY = new Range(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    private static final Range NOT_NEGATIVE = new Range(0, Double.POSITIVE_INFINITY);
+    /** Personalize's EventTypeWeight. */
+    private static final Range WEIGHT = new Range(0, 1);
+
     private final JsonNode root;
     private final BiConsumer<String, String> problems;
 
@@ -42,7 +47,7 @@ final class SolutionSettingsParser {
     SolutionSettings parse(String solutionPath) {
         String config = solutionPath + ".serviceConfig.solutionConfig";
         return new SolutionSettings(hyperparameters(config + ".algorithmHyperParameters"),
-                number(config + ".eventValueThreshold", Double.NEGATIVE_INFINITY, "a number", true),
+                number(config + ".eventValueThreshold", ANY, "a number", true),
                 eventParameters(config + ".eventsConfig.eventParametersList"),
                 embeddedEngine(solutionPath + ".embeddedEngine"));
     }
@@ -78,11 +83,8 @@ final class SolutionSettingsParser {
             } else if (!types.add(type.asText())) {
                 problems.accept(entry + ".eventType", "'" + type.asText() + "' is listed more than once");
             }
-            Double threshold = number(entry + ".eventValueThreshold", Double.NEGATIVE_INFINITY, "a number", false);
-            Double weight = number(entry + ".weight", 0, "a number from 0 to 1 (Personalize's range)", false);
-            if (weight != null && weight > 1) {
-                problems.accept(entry + ".weight", "'" + weight + "' is not a number from 0 to 1 (Personalize's range)");
-            }
+            Double threshold = number(entry + ".eventValueThreshold", ANY, "a number", false);
+            Double weight = number(entry + ".weight", WEIGHT, "a number from 0 to 1 (Personalize's range)", false);
             parameters.add(new EventParameters(type.asText(), threshold, weight));
         }
         return parameters;
@@ -104,10 +106,10 @@ final class SolutionSettingsParser {
             }
         }
         return new EmbeddedEngine(
-                number(path + ".recencyHalfLifeDays", 0, "a number of days >= 0 (0: no decay)", false),
-                number(path + ".activityHalfLifeDays", 0, "a number of days >= 0 (0: no decay)", false),
+                number(path + ".recencyHalfLifeDays", NOT_NEGATIVE, "a number of days >= 0 (0: no decay)", false),
+                number(path + ".activityHalfLifeDays", NOT_NEGATIVE, "a number of days >= 0 (0: no decay)", false),
                 iterations(path + ".iterations"),
-                number(path + ".otherEventTypeWeight", 0, "a weight >= 0", false));
+                number(path + ".otherEventTypeWeight", NOT_NEGATIVE, "a weight >= 0", false));
     }
 
     private Integer iterations(String path) {
@@ -127,7 +129,7 @@ final class SolutionSettingsParser {
      *
      * @param textAllowed whether a numeric string counts (Personalize types {@code solutionConfig.eventValueThreshold} as a string)
      */
-    private Double number(String path, double min, String expectation, boolean textAllowed) {
+    private Double number(String path, Range range, String expectation, boolean textAllowed) {
         JsonNode node = TrainingConfigParser.at(root, path);
         if (node.isMissingNode()) {
             return null;
@@ -142,11 +144,14 @@ final class SolutionSettingsParser {
                 value = null;
             }
         }
-        if (value == null || !Double.isFinite(value) || value < min) {
+        if (value == null || !Double.isFinite(value) || value < range.min() || value > range.max()) {
             problems.accept(path, "'" + (node.isTextual() ? node.asText() : node.toString()) + "' is not " + expectation);
             return null;
         }
         return value;
+    }
+
+    private record Range(double min, double max) {
     }
 
     private static List<String> sorted(Set<String> keys) {

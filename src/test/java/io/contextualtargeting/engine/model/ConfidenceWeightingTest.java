@@ -45,6 +45,15 @@ class ConfidenceWeightingTest {
     }
 
     @Test
+    void rowsBelowTheirTypesEventValueThresholdAreLeftOut() {
+        ConfidenceWeighting weighting = ConfidenceWeighting.uniform().withEventTypeMinValues(Map.of("watch", 0.3f));
+
+        assertThat(weighting.weights(DATA)).containsExactly(1f, 1f, 0f);
+        assertThat(ConfidenceWeighting.uniform().withEventTypeMinValues(Map.of("click", 0.3f)).weights(DATA))
+                .as("a row without a value is kept").containsExactly(1f, 1f, 1f);
+    }
+
+    @Test
     void rowsBelowTheEventValueThresholdAreLeftOut() {
         assertThat(ConfidenceWeighting.uniform().withMinEventValue(0.3f).weights(DATA)).containsExactly(1f, 1f, 0f);
     }

@@ -12,6 +12,8 @@ import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import io.contextualtargeting.ports.SolutionSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -73,6 +75,39 @@ class LocalSegmentationServiceTest {
         assertThat(output.lines().findFirst().orElseThrow()).startsWith("{\"input\": {\"itemId\": \"i1\"}, \"output\": {\"usersList\": [\"u");
         assertThat(output.lines().skip(1).findFirst().orElseThrow()).contains("\"error\": \"item 'nope' is not in the training data\"");
         assertThat(personalize.ensureDatasetGroup("g", null).status()).as("describe-or-create finds it again").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aSolutionVersionTrainsWithItsSolutionsSettings() {
+        FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(10));
+        List<EngineTraining> trainings = new ArrayList<>();
+        var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(1).withThreads(1),
+                (data, parameters, explicit) -> {
+                    trainings.add(new EngineTraining(parameters, explicit));
+                    return SegmentModelTrainer.train(data, parameters, explicit);
+                }, java.time.Clock.systemUTC());
+        String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
+        String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
+        poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "train/g/interactions.csv")));
+        SolutionSettings settings = new SolutionSettings(Map.of("hidden_dimension", "32"), 1.0,
+                List.of(new SolutionSettings.EventParameters("purchase", null, 1.0)),
+                new SolutionSettings.EmbeddedEngine(30.0, 0.0, 2, 0.5));
+        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity",
+                settings)).arn();
+
+        poll(() -> personalize.ensureSolutionVersion(solution, "s-1"));
+
+        assertThat(trainings).singleElement().satisfies(t -> {
+            assertThat(t.parameters().factors()).isEqualTo(32);
+            assertThat(t.parameters().iterations()).isEqualTo(2);
+            assertThat(t.parameters().weighting().eventTypeWeights()).isEqualTo(Map.of("purchase", 1f));
+            assertThat(t.parameters().weighting().otherEventTypeWeight()).isEqualTo(0.5f);
+            assertThat(t.parameters().weighting().minEventValue()).isEqualTo(1f);
+            assertThat(t.explicit().recencyHalfLifeDays()).hasValue(30);
+            assertThat(t.explicit().activityHalfLifeDays()).hasValue(0);
+        });
     }
 
     @Test
