@@ -13,12 +13,11 @@ import io.contextualtargeting.engine.eval.HoldOutEvaluator;
 import io.contextualtargeting.engine.eval.HoldOutSplit;
 import io.contextualtargeting.engine.eval.LiftChartPage;
 import io.contextualtargeting.engine.eval.StandardMethods;
-import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryFileReader;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.query.QueryLine;
 import io.contextualtargeting.engine.query.SegmentQuery;
-import io.contextualtargeting.engine.segment.ScoringParameters;
+import io.contextualtargeting.local.personalize.EngineTraining;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ final class EvaluateCommand implements Command {
     @Override
     public String usage() {
         return "evaluate --interactions F --items F --queries F[,F...] [--users F] [--config training_config.json]"
-                + " [--json] [--html report.html] [--verbose] [--seed S] [--factors K] [--iterations N] [--threads T]";
+                + " [--json] [--html report.html] [--verbose] " + TrainingOptions.USAGE;
     }
 
     @Override
@@ -54,7 +53,7 @@ final class EvaluateCommand implements Command {
         Optional<Path> html = args.option("html").map(Path::of);
         boolean json = args.flag("json");
         boolean verbose = args.flag("verbose");
-        TrainingParameters parameters = TrainingOptions.parse(args);
+        EngineTraining training = TrainingOptions.parse(args, TrainingOptions.fromConfig(config));
         args.rejectUnknown();
         PrintStream progress = json ? err : out;
 
@@ -70,7 +69,7 @@ final class EvaluateCommand implements Command {
         long read = System.nanoTime();
         progress.printf("read %,d interactions and %d queries in %.1f s%n", data.interactionCount(), queries.size(),
                 (read - start) / 1e9);
-        Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, StandardMethods.train(split.training(), parameters, ScoringParameters.defaults()));
+        Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, StandardMethods.train(split.training(), training.parametersWithRecency(), training.scoring()));
         progress.printf("trained and evaluated in %.1f s%n", (System.nanoTime() - read) / 1e9);
 
         if (json) {

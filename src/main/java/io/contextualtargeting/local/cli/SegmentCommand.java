@@ -12,7 +12,7 @@ import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryFileReader;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.segment.SegmentModel;
-import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import io.contextualtargeting.local.personalize.EngineTraining;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -29,7 +29,7 @@ final class SegmentCommand implements Command {
     @Override
     public String usage() {
         return "segment --interactions F [--items F] [--users F] --queries F --num-results N --out F"
-                + " [--config training_config.json] [--seed S] [--factors K] [--iterations N] [--threads T] [--no-limits]";
+                + " [--config training_config.json] " + TrainingOptions.USAGE + " [--no-limits]";
     }
 
     @Override
@@ -44,7 +44,7 @@ final class SegmentCommand implements Command {
         }
         Path output = args.requiredPath("out");
         Optional<Path> config = args.option("config").map(Path::of);
-        TrainingParameters parameters = TrainingOptions.parse(args);
+        EngineTraining training = TrainingOptions.parse(args, TrainingOptions.fromConfig(config));
         QueryLimits limits = args.flag("no-limits") ? QueryLimits.NONE : QueryLimits.PERSONALIZE;
         args.rejectUnknown();
         BatchSegmentRunner.checkNumResults(numResults, limits);
@@ -62,7 +62,8 @@ final class SegmentCommand implements Command {
                 data.interactionCount(), data.userCount(), data.itemCount(), data.catalogItemCount(), seconds(start, read));
         QueryFileReader.read(queries, data.attributes().columns(), limits);
 
-        SegmentModel model = SegmentModelTrainer.train(data, parameters);
+        SegmentModel model = training.train(data);
+        TrainingParameters parameters = training.parameters();
         long trained = System.nanoTime();
         out.printf("trained %d factors x %d iterations on %d threads in %.1f s; %,d users can be ranked%n",
                 parameters.factors(), parameters.iterations(), parameters.threads(), seconds(read, trained),

@@ -90,6 +90,45 @@ class SegmentCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: missing option --num-results");
     }
 
+    @Test
+    void settingsOfTheConfigsFirstSolutionApplyAndOptionsOverrideThem() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
+        Files.writeString(dir.resolve("config.json"), """
+                {"datasetGroup": {"serviceConfig": {"name": "planted"}},
+                 "datasets": {"interactions": {"dataset": {"serviceConfig": {"name": "planted-interactions"}},
+                   "schema": {"serviceConfig": {"name": "planted-interactions-schema", "schema": {"type": "record",
+                     "name": "Interactions", "fields": [{"name": "USER_ID", "type": "string"},
+                     {"name": "ITEM_ID", "type": "string"}, {"name": "TIMESTAMP", "type": "long"}]}}}}},
+                 "solutions": [{"serviceConfig": {"name": "planted-affinity",
+                     "recipeArn": "arn:aws:personalize:::recipe/aws-item-affinity",
+                     "solutionConfig": {"algorithmHyperParameters": {"hidden_dimension": "32"}}},
+                   "embeddedEngine": {"iterations": 2, "recencyHalfLifeDays": 0},
+                   "batchSegmentJobs": [{"serviceConfig": {"numResults": 4}}]}]}
+                """);
+        List<String> args = List.of("segment", "--interactions", file("interactions.csv"), "--items", file("items.csv"),
+                "--config", file("config.json"), "--queries", file("job_config.json"), "--num-results", "4",
+                "--threads", "1", "--out", file("out.json"));
+
+        assertThat(Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained 32 factors x 2 iterations");
+
+        List<String> overridden = new ArrayList<>(args);
+        overridden.addAll(List.of("--factors", "4", "--iterations", "3"));
+        Main.run(overridden, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained 4 factors x 3 iterations");
+    }
+
+    @Test
+    void badEventTypeWeightsAreAUsageError() throws IOException {
+        writeData();
+
+        assertThat(run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("a.out"),
+                "--event-type-weights", "purchase:3")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: option --event-type-weights expects");
+    }
+
     private void writeData() throws IOException {
         PlantedTastes data = new PlantedTastes(20, 10, 6, 4);
         Files.writeString(dir.resolve("interactions.csv"), data.interactionsCsv);
