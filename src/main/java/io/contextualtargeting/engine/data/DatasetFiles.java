@@ -33,6 +33,14 @@ public final class DatasetFiles {
         run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder(), new TimestampRange(clock)).read(file, schema));
     }
 
+    /**
+     * The first {@code rows} rows, TIMESTAMPs included: what a check on upload can afford to read of a
+     * large file. A file in milliseconds or from the wrong clock shows on its first rows.
+     */
+    public static void checkFirstInteractions(DataSource file, Optional<DatasetSchema> schema, Clock clock, int rows) {
+        run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder(), new TimestampRange(clock)).read(file, schema, rows));
+    }
+
     public static void checkItems(DataSource file, Optional<DatasetSchema> schema) {
         run(() -> ItemsReader.read(file, schema, new Ids.Builder()));
     }

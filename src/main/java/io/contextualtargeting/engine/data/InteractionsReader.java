@@ -38,6 +38,11 @@ final class InteractionsReader {
     }
 
     void read(DataSource source, Optional<DatasetSchema> schema) throws IOException {
+        read(source, schema, Integer.MAX_VALUE);
+    }
+
+    /** Reads the first {@code maxRows} interactions only: a cheap check of a file's start. */
+    void read(DataSource source, Optional<DatasetSchema> schema, int maxRows) throws IOException {
         try (InputStream in = source.open()) {
             CsvReader reader = new CsvReader(source.name(), in);
             CsvRecord record = new CsvRecord(source.name());
@@ -60,7 +65,7 @@ final class InteractionsReader {
                     otherFields[c] = header.schemaField(schema, c).orElse(null);
                 }
             }
-            while (reader.next(record)) {
+            while (size < maxRows && reader.next(record)) {
                 header.checkFieldCount(record);
                 ensureCapacity();
                 userOf[size] = id(record, user, USER_ID, users);
