@@ -82,6 +82,20 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void trainingSettingsChangeTheEnginesSegmentsAndBadOnesAreUsageErrors() throws IOException {
+        assertThat(evaluate("--json")).isZero();
+        JsonNode defaults = new ObjectMapper().readTree(text(out)).at("/itemQueries/queries");
+        out.reset();
+
+        assertThat(evaluate("--json", "--recency-half-life-days", "0", "--activity-half-life-days", "0")).isZero();
+        JsonNode withoutDecay = new ObjectMapper().readTree(text(out)).at("/itemQueries/queries");
+        assertThat(withoutDecay).isNotEqualTo(defaults);
+
+        assertThat(evaluate("--activity-half-life-days", "-2")).isEqualTo(2);
+        assertThat(text(err)).contains("error: option --activity-half-life-days expects 0 (no decay) or a positive number");
+    }
+
+    @Test
     void aQueryFileWithABadLineExitsWithOneAndNamesTheLine() throws IOException {
         Files.writeString(dir.resolve("bad.json"), "{\"itemId\": \"1\"}\n{\"itemAttributes\": \"ITEMS.GENRES IN (1)\"}\n");
 

@@ -6,7 +6,6 @@ import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import io.contextualtargeting.ports.SolutionSettings;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** Creates resources in a local Personalize stand-in, each polled until ACTIVE as the training workflow polls. */

@@ -3,7 +3,6 @@ package io.contextualtargeting.workflow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.ports.SolutionSettings.EmbeddedEngine;
 import io.contextualtargeting.ports.SolutionSettings.EventParameters;
