@@ -3,12 +3,16 @@ package io.contextualtargeting.aws;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.ports.SolutionSettings;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.BatchSegmentJob;
+import software.amazon.awssdk.services.personalize.model.EventParameters;
 import software.amazon.awssdk.services.personalize.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.personalize.model.SolutionConfig;
 
 /**
  * The segmentation service on Amazon Personalize. Every {@code ensure*} looks the resource up by
@@ -105,8 +109,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
     }
 
     @Override
-    public ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
-                                        Map<String, String> hyperparameters) {
+    public ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn, SolutionSettings settings) {
         return ensure("solution '" + name + "'",
                 "ListSolutions", () -> personalize.listSolutionsPaginator(r -> r.datasetGroupArn(datasetGroupArn))
                         .solutions().stream()
@@ -115,7 +118,22 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .findFirst(),
                 "CreateSolution", () -> personalize.createSolution(r -> r.datasetGroupArn(datasetGroupArn).name(name)
                         .recipeArn(recipeArn).performHPO(false)
-                        .solutionConfig(c -> c.algorithmHyperParameters(hyperparameters))).solutionArn(), CREATE_PENDING);
+                        .solutionConfig(c -> withEvents(c.algorithmHyperParameters(settings.hyperparameters()), settings)))
+                        .solutionArn(), CREATE_PENDING);
+    }
+
+    /** Adds the event settings the config sets, and only those: Personalize's defaults stay otherwise. */
+    private static SolutionConfig.Builder withEvents(SolutionConfig.Builder config, SolutionSettings settings) {
+        if (settings.eventValueThreshold() != null) {
+            config.eventValueThreshold(BigDecimal.valueOf(settings.eventValueThreshold()).stripTrailingZeros().toPlainString());
+        }
+        if (!settings.eventParameters().isEmpty()) {
+            config.eventsConfig(events -> events.eventParametersList(settings.eventParameters().stream()
+                    .map(p -> EventParameters.builder().eventType(p.eventType()).eventValueThreshold(p.eventValueThreshold())
+                            .weight(p.weight()).build())
+                    .toList()));
+        }
+        return config;
     }
 
     /**

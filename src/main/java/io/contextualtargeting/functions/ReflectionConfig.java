@@ -1,6 +1,7 @@
 package io.contextualtargeting.functions;
 
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.cleanup.CleanupRequest;
 import io.contextualtargeting.workflow.imports.ImportStatus;
@@ -32,6 +33,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         TrainingPlan.DatasetGroupPlan.class,
         TrainingPlan.DatasetPlan.class,
         TrainingPlan.SolutionPlan.class,
+        SolutionSettings.class,
+        SolutionSettings.EventParameters.class,
+        SolutionSettings.EmbeddedEngine.class,
         TrainingPlan.BatchSegmentJobPlan.class,
         TrainingSteps.ImportDatasetRequest.class,
         TrainingSteps.CreateSolutionRequest.class,

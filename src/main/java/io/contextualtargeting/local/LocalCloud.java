@@ -79,7 +79,7 @@ public final class LocalCloud {
                 (ref, size, etag) -> events.objectCreated(ref.bucket(), ref.key(), size, etag));
         pinpoint = new LocalEngagementPlatform(store);
         outbox = new OutboxNotifier(settings.work().resolve("outbox"), settings.console());
-        personalize = new LocalSegmentationService(store, settings.training());
+        personalize = new LocalSegmentationService(store, settings.training(), clock);
         NotifyStep notify = new NotifyStep(new NotificationFormatter(LocalCloud::executionLink), outbox);
         TrainingSteps training = new TrainingSteps(personalize);
         List<RequestHandler<?, ?>> handlers = List.of(

@@ -26,8 +26,8 @@ public interface SegmentationService {
     /** Imports a CSV file (or every file under a prefix ending in /) into a dataset. */
     ResourceState ensureDatasetImportJob(String datasetArn, String jobName, ObjectRef data);
 
-    ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
-                                 Map<String, String> hyperparameters);
+    /** @param settings how it trains: Personalize's solutionConfig members, and the embedded engine's own block */
+    ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn, SolutionSettings settings);
 
     /** Trains a version of the solution; {@code name} makes repeated calls find the same version. */
     ResourceState ensureSolutionVersion(String solutionArn, String name);

@@ -12,6 +12,8 @@ import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescripti
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
+import io.contextualtargeting.ports.SolutionSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -181,12 +183,31 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
         AWS.stubFor(action("CreateSolution").willReturn(okJson("{\"solutionArn\": \"" + SOLUTION + "\"}")));
 
         personalize.ensureSolution(GROUP, "bw_affinity", "arn:aws:personalize:::recipe/aws-item-affinity",
-                Map.of("hidden_dimension", "64"));
+                SolutionSettings.ofHyperparameters(Map.of("hidden_dimension", "64")));
 
         AWS.verify(called("CreateSolution").withRequestBody(equalToJson("{\"name\": \"bw_affinity\", \"datasetGroupArn\":"
                 + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
                 + " \"performHPO\": false, \"solutionConfig\": {\"algorithmHyperParameters\":"
                 + " {\"hidden_dimension\": \"64\"}}}")));
+    }
+
+    @Test
+    void solutionEventSettingsAreSentInSolutionConfigAndTheEmbeddedEngineBlockIsNot() {
+        AWS.stubFor(action("ListSolutions").willReturn(okJson("{\"solutions\": []}")));
+        AWS.stubFor(action("CreateSolution").willReturn(okJson("{\"solutionArn\": \"" + SOLUTION + "\"}")));
+        SolutionSettings settings = new SolutionSettings(Map.of("hidden_dimension", "64"), 2.0,
+                List.of(new SolutionSettings.EventParameters("purchase", null, 1.0),
+                        new SolutionSettings.EventParameters("view", 0.5, 0.25)),
+                new SolutionSettings.EmbeddedEngine(30.0, 7.0, 12, 0.1));
+
+        personalize.ensureSolution(GROUP, "bw_affinity", "arn:aws:personalize:::recipe/aws-item-affinity", settings);
+
+        AWS.verify(called("CreateSolution").withRequestBody(equalToJson("{\"name\": \"bw_affinity\", \"datasetGroupArn\":"
+                + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
+                + " \"performHPO\": false, \"solutionConfig\": {\"algorithmHyperParameters\": {\"hidden_dimension\": \"64\"},"
+                + " \"eventValueThreshold\": \"2\", \"eventsConfig\": {\"eventParametersList\": ["
+                + "{\"eventType\": \"purchase\", \"weight\": 1.0},"
+                + " {\"eventType\": \"view\", \"eventValueThreshold\": 0.5, \"weight\": 0.25}]}}}")));
     }
 
     @Test
@@ -326,7 +347,7 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
                 .willReturn(okJson("{\"solutions\": [{\"name\": \"bw\", \"solutionArn\": \"" + SOLUTION + "\","
                         + " \"status\": \"ACTIVE\"}]}")));
 
-        assertThat(personalize.ensureSolution(GROUP, "bw", "arn:recipe", Map.of()).arn()).isEqualTo(SOLUTION);
+        assertThat(personalize.ensureSolution(GROUP, "bw", "arn:recipe", SolutionSettings.none()).arn()).isEqualTo(SOLUTION);
         AWS.verify(exactly(2), called("ListSolutions"));
     }
 

@@ -54,8 +54,9 @@ class RerunTest {
     @Test
     void aConfigUploadedAgainAfterAFixTrainsAnewWithTheSameDatasetGroupSchemasDatasetsAndSolutions() {
         PipelineFixture fixture = DATASET.copyTo(dir);
-        String good = PipelineFixture.read(fixture.interactions());
-        PipelineFixture.editLine(fixture.interactions(), 6, l -> l.replaceAll(",\\d+$", ",yesterday"));
+        // a users row: the upload check reads only the users file's header, so the import job finds it
+        String good = PipelineFixture.read(fixture.users());
+        PipelineFixture.editLine(fixture.users(), 6, l -> l.replaceAll(",\\d+$", ",yesterday"));
         FakeTime clock = new FakeTime(PipelineFixture.NOW.toString());
         PipelineRun run = fixture.run(Map.of(), clock, cloud -> { });
         assertThat(run.execution(TRAINING).status().name()).isEqualTo("FAILED");
@@ -64,7 +65,7 @@ class RerunTest {
         clock.advance(Duration.ofMinutes(10));
         String bucket = run.cloud().bucket("PersonalizeBucket");
         String folder = "train/" + PipelineFixture.SETTINGS.name() + "/";
-        run.cloud().store().writeText(new ObjectRef(bucket, folder + "interactions.csv"), good);
+        run.cloud().store().writeText(new ObjectRef(bucket, folder + "users.csv"), good);
         run.cloud().store().writeText(new ObjectRef(bucket, folder + fixture.config().getFileName()), PipelineFixture.read(fixture.config()));
         run.cloud().drain();
 

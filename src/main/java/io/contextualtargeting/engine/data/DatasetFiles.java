@@ -2,6 +2,7 @@ package io.contextualtargeting.engine.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +28,17 @@ public final class DatasetFiles {
         }
     }
 
-    public static void checkInteractions(DataSource file, Optional<DatasetSchema> schema) {
-        run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder()).read(file, schema));
+    /** Every row, TIMESTAMPs included: from 1990 to one day after the clock's now, in seconds. */
+    public static void checkInteractions(DataSource file, Optional<DatasetSchema> schema, Clock clock) {
+        run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder(), new TimestampRange(clock)).read(file, schema));
+    }
+
+    /**
+     * The first {@code rows} rows, TIMESTAMPs included: what a check on upload can afford to read of a
+     * large file. A file in milliseconds or from the wrong clock shows on its first rows.
+     */
+    public static void checkFirstInteractions(DataSource file, Optional<DatasetSchema> schema, Clock clock, int rows) {
+        run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder(), new TimestampRange(clock)).read(file, schema, rows));
     }
 
     public static void checkItems(DataSource file, Optional<DatasetSchema> schema) {

@@ -22,6 +22,7 @@ final class InteractionsReader {
 
     private final Ids.Builder users;
     private final Ids.Builder items;
+    private final TimestampRange timestampRange;
     private final Ids.Builder eventTypes = new Ids.Builder();
     private int size;
     private int[] userOf = new int[1024];
@@ -30,12 +31,18 @@ final class InteractionsReader {
     private float[] eventValues;
     private int[] eventTypeOf;
 
-    InteractionsReader(Ids.Builder users, Ids.Builder items) {
+    InteractionsReader(Ids.Builder users, Ids.Builder items, TimestampRange timestampRange) {
         this.users = users;
         this.items = items;
+        this.timestampRange = timestampRange;
     }
 
     void read(DataSource source, Optional<DatasetSchema> schema) throws IOException {
+        read(source, schema, Integer.MAX_VALUE);
+    }
+
+    /** Reads the first {@code maxRows} interactions only: a cheap check of a file's start. */
+    void read(DataSource source, Optional<DatasetSchema> schema, int maxRows) throws IOException {
         try (InputStream in = source.open()) {
             CsvReader reader = new CsvReader(source.name(), in);
             CsvRecord record = new CsvRecord(source.name());
@@ -58,12 +65,13 @@ final class InteractionsReader {
                     otherFields[c] = header.schemaField(schema, c).orElse(null);
                 }
             }
-            while (reader.next(record)) {
+            while (size < maxRows && reader.next(record)) {
                 header.checkFieldCount(record);
                 ensureCapacity();
                 userOf[size] = id(record, user, USER_ID, users);
                 itemOf[size] = id(record, item, ITEM_ID, items);
                 timestamps[size] = record.longValue(timestamp, TIMESTAMP, "a whole number of seconds since 1970");
+                timestampRange.check(record, TIMESTAMP, timestamps[size]);
                 if (eventValue >= 0) {
                     eventValues[size] = record.isEmpty(eventValue) ? Float.NaN : record.floatValue(eventValue, EVENT_VALUE);
                 }

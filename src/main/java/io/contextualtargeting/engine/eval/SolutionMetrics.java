@@ -41,6 +41,12 @@ public final class SolutionMetrics {
      *     no query of that kind to evaluate (then nothing honest can be said)
      */
     public static Map<QueryKind, Map<String, Double>> measure(TrainingData data, TrainingParameters parameters) {
+        return measure(data, parameters, ExplicitSettings.none());
+    }
+
+    /** As {@link #measure(TrainingData, TrainingParameters)}, with the settings a user fixed. */
+    public static Map<QueryKind, Map<String, Double>> measure(TrainingData data, TrainingParameters parameters,
+                                                             ExplicitSettings explicit) {
         Map<QueryKind, Map<String, Double>> metrics = new EnumMap<>(Map.of(QueryKind.ITEM, Map.of(), QueryKind.ATTRIBUTE, Map.of()));
         HoldOutSplit split;
         try {
@@ -50,7 +56,7 @@ public final class SolutionMetrics {
         }
         List<SegmentQuery> queries = new ArrayList<>(QuerySample.items(split.training(), ITEM_QUERIES));
         queries.addAll(QuerySample.attributes(split.training(), ATTRIBUTE_QUERIES));
-        SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, ExplicitSettings.none());
+        SegmentModel model = SegmentModelTrainer.train(split.training(), parameters, explicit);
         Evaluation evaluation = HoldOutEvaluator.evaluate(split, queries, List.of(new ScoringMethod("engine", model)));
         for (QueryKind recipe : QueryKind.values()) {
             if (!evaluation.outcomes(recipe).isEmpty()) {

@@ -77,6 +77,17 @@ public final class CliArgs {
         return option(name).map(v -> parseNumber(name, v, Long::parseLong)).orElse(fallback);
     }
 
+    /** A finite decimal number, when the option is given. */
+    public Optional<Double> doubleOption(String name) {
+        return option(name).map(v -> parseNumber(name, v, text -> {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        }));
+    }
+
     public boolean flag(String name) {
         used.add(name);
         return switches.contains(name);

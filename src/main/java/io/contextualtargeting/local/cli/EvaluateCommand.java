@@ -13,14 +13,13 @@ import io.contextualtargeting.engine.eval.HoldOutEvaluator;
 import io.contextualtargeting.engine.eval.HoldOutSplit;
 import io.contextualtargeting.engine.eval.LiftChartPage;
 import io.contextualtargeting.engine.eval.StandardMethods;
-import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryFileReader;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.query.QueryLine;
 import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.eval.ScoringMethod;
-import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
+import io.contextualtargeting.local.personalize.EngineTraining;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ final class EvaluateCommand implements Command {
     @Override
     public String usage() {
         return "evaluate --interactions F --items F --queries F[,F...] [--users F] [--config training_config.json]"
-                + " [--json] [--html report.html] [--verbose] [--seed S] [--factors K] [--iterations N] [--threads T]";
+                + " [--json] [--html report.html] [--verbose] " + TrainingOptions.USAGE;
     }
 
     @Override
@@ -56,7 +55,7 @@ final class EvaluateCommand implements Command {
         Optional<Path> html = args.option("html").map(Path::of);
         boolean json = args.flag("json");
         boolean verbose = args.flag("verbose");
-        TrainingParameters parameters = TrainingOptions.parse(args);
+        EngineTraining training = TrainingOptions.parse(args, TrainingOptions.fromConfig(config));
         args.rejectUnknown();
         PrintStream progress = json ? err : out;
 
@@ -72,7 +71,7 @@ final class EvaluateCommand implements Command {
         long read = System.nanoTime();
         progress.printf("read %,d interactions and %d queries in %.1f s%n", data.interactionCount(), queries.size(),
                 (read - start) / 1e9);
-        List<ScoringMethod> methods = StandardMethods.train(split.training(), parameters, ExplicitSettings.none());
+        List<ScoringMethod> methods = StandardMethods.train(split.training(), training.parameters(), training.explicit());
         if (methods.get(0).scorer() instanceof SegmentModel engine) {
             engine.selection().lines().forEach(progress::println);
         }

@@ -12,7 +12,7 @@ import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryFileReader;
 import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.segment.SegmentModel;
-import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import io.contextualtargeting.local.personalize.EngineTraining;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,13 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code segment}: trains the embedded engine on data files and writes a batch segment job output file. */
+/**
+ * {@code segment}: trains the embedded engine on data files and writes a batch segment job output file,
+ * one line per query; exits with 1 when any query line failed (its output line holds the error).
+ */
 final class SegmentCommand implements Command {
 
     @Override
     public String usage() {
         return "segment --interactions F [--items F] [--users F] --queries F --num-results N --out F"
-                + " [--config training_config.json] [--seed S] [--factors K] [--iterations N] [--threads T] [--no-limits]";
+                + " [--config training_config.json] " + TrainingOptions.USAGE + " [--no-limits]";
     }
 
     @Override
@@ -41,7 +44,7 @@ final class SegmentCommand implements Command {
         }
         Path output = args.requiredPath("out");
         Optional<Path> config = args.option("config").map(Path::of);
-        TrainingParameters parameters = TrainingOptions.parse(args);
+        EngineTraining training = TrainingOptions.parse(args, TrainingOptions.fromConfig(config));
         QueryLimits limits = args.flag("no-limits") ? QueryLimits.NONE : QueryLimits.PERSONALIZE;
         args.rejectUnknown();
         BatchSegmentRunner.checkNumResults(numResults, limits);
@@ -59,15 +62,20 @@ final class SegmentCommand implements Command {
                 data.interactionCount(), data.userCount(), data.itemCount(), data.catalogItemCount(), seconds(start, read));
         QueryFileReader.read(queries, data.attributes().columns(), limits);
 
-        SegmentModel model = SegmentModelTrainer.train(data, parameters);
+        SegmentModel model = training.train(data);
+        TrainingParameters parameters = training.parameters();
         long trained = System.nanoTime();
         out.printf("trained %d factors x %d iterations on %d threads in %.1f s; %,d users can be ranked%n",
                 parameters.factors(), parameters.iterations(), parameters.threads(), seconds(read, trained),
                 model.rankableUserCount());
+        model.selection().lines().forEach(out::println);
 
         if (output.toAbsolutePath().getParent() != null) {
             Files.createDirectories(output.toAbsolutePath().getParent());
         }
+        Path settings = settingsFile(output);
+        Files.writeString(settings, model.selection().toJson() + "\n");
+        out.printf("wrote the chosen settings and their validation figures to %s%n", settings);
         BatchSegmentSummary summary;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
             summary = BatchSegmentRunner.run(model, queries, file, numResults, limits);
@@ -77,7 +85,22 @@ final class SegmentCommand implements Command {
         for (BatchSegmentSummary.FailedLine failure : summary.failures()) {
             out.printf("  line %d failed: %s%n", failure.line(), failure.error());
         }
-        return 0;
+        return exitCode(summary, output, err);
+    }
+
+    /** 1 when a query line failed, as {@code run} fails when a segment does; the output file is complete either way. */
+    private static int exitCode(BatchSegmentSummary summary, Path output, PrintStream err) {
+        if (summary.failed() == 0) {
+            return 0;
+        }
+        err.printf("error: %d of %d query lines failed; their lines in %s hold the error%n", summary.failed(),
+                summary.answered() + summary.failed(), output);
+        return 1;
+    }
+
+    /** Next to the output: {@code out.json} -> {@code out.json.settings.json}. */
+    static Path settingsFile(Path output) {
+        return output.resolveSibling(output.getFileName() + ".settings.json");
     }
 
     private static double seconds(long from, long to) {

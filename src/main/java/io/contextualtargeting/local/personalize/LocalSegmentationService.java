@@ -12,13 +12,16 @@ import io.contextualtargeting.engine.query.QueryKind;
 import io.contextualtargeting.engine.eval.SolutionMetrics;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.query.QueryLimits;
+import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -55,6 +57,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private static final String ATTRIBUTE_AFFINITY = "/aws-item-attribute-affinity";
 
     private final ObjectStore store;
+    private final Clock clock;
     private final TrainingParameters parameters;
     private final Map<String, LocalResource> resources = new LinkedHashMap<>();
     private final Map<String, String> schemas = new HashMap<>();
@@ -64,7 +67,7 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, SegmentModel> models = new HashMap<>();
     /** What each solution version's model was trained on, to find a model trained on the same. */
     private final Map<String, TrainedOn> trainedOn = new HashMap<>();
-    private final BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer;
+    private final Trainer trainer;
     /** Numbers the import jobs, so a dataset's import says which data a model was trained on. */
     private long imports;
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
@@ -72,15 +75,21 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
     private Predicate<String> held = arn -> false;
 
-    /** @param parameters how the engine trains (seed, threads); solutions' hyperparameters apply on top */
+    /** @param parameters how the engine trains (seed, threads); solutions' settings (hyperparameters, events, embeddedEngine) apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
-        this(store, parameters, SegmentModelTrainer::train);
+        this(store, parameters, Clock.systemUTC());
+    }
+
+    /** @param clock says when "now" is, for the TIMESTAMP check of imports and trainings */
+    public LocalSegmentationService(ObjectStore store, TrainingParameters parameters, Clock clock) {
+        this(store, parameters, SegmentModelTrainer::train, clock);
     }
 
     /** @param trainer trains the engine (tests count trainings with it) */
     LocalSegmentationService(ObjectStore store, TrainingParameters parameters,
-                             BiFunction<TrainingData, TrainingParameters, SegmentModel> trainer) {
+                             Trainer trainer, Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.parameters = parameters;
         this.trainer = trainer;
     }
@@ -122,7 +131,7 @@ public final class LocalSegmentationService implements SegmentationService {
             DataSource file = source(data);
             Optional<DatasetSchema> schema = Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
             switch (dataset.type()) {
-                case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema);
+                case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema, clock);
                 case ITEMS -> DatasetFiles.checkItems(file, schema);
                 case USERS -> DatasetFiles.checkUsers(file, schema);
             }
@@ -133,9 +142,9 @@ public final class LocalSegmentationService implements SegmentationService {
 
     @Override
     public synchronized ResourceState ensureSolution(String datasetGroupArn, String name, String recipeArn,
-                                                     Map<String, String> hyperparameters) {
+                                                     SolutionSettings settings) {
         String arn = ARN + "solution/" + name;
-        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, Map.copyOf(hyperparameters))));
+        return ensure(arn, datasetGroupArn, () -> solutions.put(arn, new Solution(datasetGroupArn, recipeArn, settings)));
     }
 
     @Override
@@ -146,15 +155,15 @@ public final class LocalSegmentationService implements SegmentationService {
             if (solution == null) {
                 throw new IllegalStateException("solution " + solutionArn + " does not exist");
             }
-            TrainingParameters effective = parameters.withPersonalizeHyperparameters(solution.hyperparameters());
+            EngineTraining effective = EngineTraining.of(parameters, solution.settings());
             TrainedOn basis = new TrainedOn(solution.datasetGroupArn(), importNumbers(solution.datasetGroupArn()), effective);
             Optional<SegmentModel> shared = modelTrainedOn(basis);
             if (shared.isPresent() && measurements.containsKey(basis)) {
                 models.put(arn, shared.get());
             } else {
                 TrainingData data = readGroup(solution.datasetGroupArn());
-                models.put(arn, shared.orElseGet(() -> trainer.apply(data, effective)));
-                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measure(data, effective));
+                models.put(arn, shared.orElseGet(() -> trainer.train(data, effective.parameters(), effective.explicit())));
+                measurements.computeIfAbsent(basis, b -> SolutionMetrics.measure(data, effective.parameters(), effective.explicit()));
             }
             Map<QueryKind, Map<String, Double>> measured = measurements.get(basis);
             metrics.put(arn, measured.get(solution.recipeArn().endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM));
@@ -361,7 +370,7 @@ public final class LocalSegmentationService implements SegmentationService {
         DatasetSchemas schemas = new DatasetSchemas(schemaOf(datasets.get(DatasetType.INTERACTIONS)),
                 schemaOf(datasets.get(DatasetType.ITEMS)), schemaOf(datasets.get(DatasetType.USERS)));
         return TrainingDataReader.read(source(interactions.imported), importedFile(datasets.get(DatasetType.ITEMS)),
-                importedFile(datasets.get(DatasetType.USERS)), schemas);
+                importedFile(datasets.get(DatasetType.USERS)), schemas, clock);
     }
 
     private Optional<DataSource> importedFile(Dataset dataset) {
@@ -428,10 +437,16 @@ public final class LocalSegmentationService implements SegmentationService {
         }
     }
 
-    private record Solution(String datasetGroupArn, String recipeArn, Map<String, String> hyperparameters) {
+    private record Solution(String datasetGroupArn, String recipeArn, SolutionSettings settings) {
     }
 
-    /** The data (the group's imports) and the parameters a model was trained with. */
-    private record TrainedOn(String datasetGroupArn, List<Long> imports, TrainingParameters parameters) {
+    /** The data (the group's imports) and the parameters and settings a model was trained with. */
+    private record TrainedOn(String datasetGroupArn, List<Long> imports, EngineTraining training) {
+    }
+
+    /** Trains the engine: {@link SegmentModelTrainer#train(TrainingData, TrainingParameters, ExplicitSettings)}, or a test's stand-in. */
+    @FunctionalInterface
+    interface Trainer {
+        SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit);
     }
 }

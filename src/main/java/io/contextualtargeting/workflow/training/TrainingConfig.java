@@ -1,6 +1,7 @@
 package io.contextualtargeting.workflow.training;
 
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ public record TrainingConfig(String datasetGroupName, String domain, Map<Dataset
     public record DatasetConfig(String name, String schemaName, String schema) {
     }
 
-    public record SolutionConfig(String name, String recipeArn, Map<String, String> hyperparameters,
+    public record SolutionConfig(String name, String recipeArn, SolutionSettings settings,
                                  List<BatchSegmentJobConfig> batchSegmentJobs) {
         public boolean isAttributeAffinity() {
             return Recipes.ITEM_ATTRIBUTE_AFFINITY.equals(recipeArn);

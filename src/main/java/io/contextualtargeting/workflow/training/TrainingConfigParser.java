@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.engine.InputException;
-import io.contextualtargeting.engine.model.ParameterException;
-import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.workflow.training.TrainingConfig.BatchSegmentJobConfig;
 import io.contextualtargeting.workflow.training.TrainingConfig.DatasetConfig;
 import io.contextualtargeting.workflow.training.TrainingConfig.SolutionConfig;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,16 +110,9 @@ public final class TrainingConfigParser {
                 problems.add(base + ".serviceConfig.recipeArn",
                         "aws-item-attribute-affinity needs an items dataset with at least one non-textual metadata column");
             }
-            String hyperparametersPath = base + ".serviceConfig.solutionConfig.algorithmHyperParameters";
-            Map<String, String> hyperparameters = hyperparameters(at(root, hyperparametersPath));
-            try {
-                // Personalize refuses them only when the solution is created: check them before anything is.
-                TrainingParameters.defaults().withPersonalizeHyperparameters(hyperparameters);
-            } catch (ParameterException e) {
-                problems.add(hyperparametersPath + "." + e.field(), e.problem());
-            }
+            SolutionSettings settings = new SolutionSettingsParser(root, problems::add).parse(base);
             List<BatchSegmentJobConfig> jobs = jobs(root, base, problems);
-            solutions.add(new SolutionConfig(name, recipe, hyperparameters, jobs));
+            solutions.add(new SolutionConfig(name, recipe, settings, jobs));
         }
         return solutions;
     }
@@ -149,12 +140,6 @@ public final class TrainingConfigParser {
             jobs.add(new BatchSegmentJobConfig(value, text(root, solutionPath + ".batchSegmentJobs[" + j + "].serviceConfig.filterArn")));
         }
         return jobs;
-    }
-
-    private static Map<String, String> hyperparameters(JsonNode node) {
-        Map<String, String> values = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-        return values;
     }
 
     private static DatasetType datasetType(String key) {

@@ -17,6 +17,9 @@ import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.workflow.ResourcePendingException;
 import io.contextualtargeting.workflow.training.TrainingPlan.DatasetPlan;
 import io.contextualtargeting.workflow.training.TrainingPlan.SolutionPlan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -29,26 +32,36 @@ import java.util.Set;
 /**
  * Checks what a training plan names before anything is created in Personalize, so that a mistake
  * costs seconds, not an hour of training (the config itself, schemas included, is checked by the
- * parser): each data file exists and its header fits its schema, and every batch segment query parses, fits the
+ * parser): each data file exists and its header fits its schema, the first rows of the interactions have
+ * TIMESTAMPs in whole seconds from 1990 to a day after the upload, and every batch segment query parses, fits the
  * items schema and the solution's recipe. Files not uploaded yet make the step pending (an
  * {@code aws s3 sync} may still be uploading them).
  */
 public final class TrainingInputsCheck {
+    /** How many interactions are read on upload: enough to catch a wrong TIMESTAMP unit, cheap on any file. */
+    static final int INTERACTIONS_SAMPLE = 1000;
     private final ObjectStore store;
 
     public TrainingInputsCheck(ObjectStore store) {
         this.store = store;
     }
 
-    public void check(TrainingPlan plan) {
+    /** @param uploaded when the config was uploaded: "now" for the TIMESTAMP check */
+    public void check(TrainingPlan plan, Instant uploaded) {
         List<InputException> problems = new ArrayList<>();
         Map<DatasetType, DatasetSchema> schemas = schemas(plan, problems);
         throwIfAny(plan, problems);
         waitForUploads(plan);
         for (DatasetPlan dataset : plan.datasets()) {
             DatasetType type = DatasetType.valueOf(dataset.type());
-            collect(problems, () -> DatasetFiles.checkHeader(source(ObjectRef.parse(dataset.data())),
-                    Optional.ofNullable(schemas.get(type)), SchemaRequirements.columns(type)));
+            DataSource file = source(ObjectRef.parse(dataset.data()));
+            Optional<DatasetSchema> schema = Optional.ofNullable(schemas.get(type));
+            collect(problems, () -> {
+                DatasetFiles.checkHeader(file, schema, SchemaRequirements.columns(type));
+                if (type == DatasetType.INTERACTIONS) {
+                    DatasetFiles.checkFirstInteractions(file, schema, Clock.fixed(uploaded, ZoneOffset.UTC), INTERACTIONS_SAMPLE);
+                }
+            });
         }
         ItemColumns columns = schemas.containsKey(DatasetType.ITEMS)
                 ? ItemColumns.fromSchema(schemas.get(DatasetType.ITEMS)) : new ItemColumns(List.of());

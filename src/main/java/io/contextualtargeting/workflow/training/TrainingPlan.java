@@ -1,5 +1,6 @@
 package io.contextualtargeting.workflow.training;
 
+import io.contextualtargeting.ports.SolutionSettings;
 import java.util.List;
 import java.util.Map;
 
@@ -25,16 +26,21 @@ public record TrainingPlan(String runId, String config, DatasetGroupPlan dataset
         }
     }
 
-    public record SolutionPlan(String name, String recipeArn, Map<String, String> hyperparameters,
+    public record SolutionPlan(String name, String recipeArn, SolutionSettings settings,
                                String solutionVersionName, List<BatchSegmentJobPlan> batchSegmentJobs,
                                String arn, String solutionVersionArn, Map<String, Double> metrics) {
+        /** A state written before solutions had settings has none: Personalize's and the engine's defaults. */
+        public SolutionPlan {
+            settings = settings == null ? SolutionSettings.none() : settings;
+        }
+
         public SolutionPlan withArn(String solutionArn) {
-            return new SolutionPlan(name, recipeArn, hyperparameters, solutionVersionName, batchSegmentJobs,
+            return new SolutionPlan(name, recipeArn, settings, solutionVersionName, batchSegmentJobs,
                     solutionArn, solutionVersionArn, metrics);
         }
 
         public SolutionPlan withVersion(String versionArn, Map<String, Double> versionMetrics) {
-            return new SolutionPlan(name, recipeArn, hyperparameters, solutionVersionName, batchSegmentJobs,
+            return new SolutionPlan(name, recipeArn, settings, solutionVersionName, batchSegmentJobs,
                     arn, versionArn, versionMetrics);
         }
     }

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Turns a validated config into a plan, following the bucket layout of the reference solution:
@@ -77,7 +76,7 @@ public final class TrainingPlanner {
                     new ObjectRef(bucket, folder + JOB_INPUT_FILE).url(), new ObjectRef(bucket, output).url(),
                     configs.get(j).numResults(), configs.get(j).filterArn(), null));
         }
-        return new SolutionPlan(solution.name(), solution.recipeArn(), Map.copyOf(solution.hyperparameters()),
+        return new SolutionPlan(solution.name(), solution.recipeArn(), solution.settings(),
                 runName(solution.name(), runId), jobs, null, null, null);
     }
 

@@ -41,7 +41,7 @@ public final class TrainingSteps {
     public SolutionPlan createSolution(CreateSolutionRequest request) {
         SolutionPlan solution = request.solution();
         ResourceState state = personalize.ensureSolution(request.datasetGroupArn(), solution.name(),
-                solution.recipeArn(), solution.hyperparameters());
+                solution.recipeArn(), solution.settings());
         return solution.withArn(ResourceStates.requireActive(state, "solution").arn());
     }
 

@@ -24,8 +24,9 @@ public final class ValidateTrainingConfig {
         ObjectRef config = S3Keys.requireUnder(S3Keys.fromEvent(store, uploaded.bucket(), uploaded.key()),
                 uploaded.expectedBucket(), TrainingPlanner.CONFIG_PREFIX, ".json", "a training config");
         TrainingConfig parsed = parser.parse(config.url(), store.readText(config));
-        TrainingPlan plan = planner.plan(parsed, config, Instant.parse(uploaded.time()));
-        inputs.check(plan);
+        Instant time = Instant.parse(uploaded.time());
+        TrainingPlan plan = planner.plan(parsed, config, time);
+        inputs.check(plan, time);
         return plan;
     }
 }

@@ -18,9 +18,9 @@ class TrainingDataReaderTest {
     void idsGetDenseIndicesInOrderOfFirstAppearanceAfterTheItemsFile() {
         TrainingData data = read("""
                 USER_ID,ITEM_ID,TIMESTAMP
-                u7,i3,100
-                u2,i1,200
-                u7,i9,300
+                u7,i3,1700000100
+                u2,i1,1700000200
+                u7,i9,1700000300
                 """, ITEMS);
 
         assertThat(data.userCount()).isEqualTo(2);
@@ -29,12 +29,12 @@ class TrainingDataReaderTest {
         assertThat(data.items().id(3)).isEqualTo("i9");
         assertThat(data.catalogItemCount()).isEqualTo(3);
         assertThat(data.item(0)).isEqualTo(2);
-        assertThat(data.timestamp(2)).isEqualTo(300);
+        assertThat(data.timestamp(2)).isEqualTo(1700000300L);
     }
 
     @Test
     void interactionsWithItemsMissingFromTheItemsFileAreKeptWithoutMetadata() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i9,1\n", ITEMS);
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i9,1700000001\n", ITEMS);
 
         assertThat(data.items().indexOf("i9")).isEqualTo(3);
         assertThat(data.attributes().itemsWith("GENRES", "Action")).containsExactly(0, 1);
@@ -42,7 +42,7 @@ class TrainingDataReaderTest {
 
     @Test
     void duplicateRowsAreRepeatedInteractions() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,5\nu1,i1,5\n", ITEMS);
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000005\nu1,i1,1700000005\n", ITEMS);
 
         assertThat(data.interactionCount()).isEqualTo(2);
     }
@@ -51,8 +51,8 @@ class TrainingDataReaderTest {
     void optionalColumnsAreReadInAnyOrderAndCase() {
         TrainingData data = read("""
                 timestamp,event_type,Item_Id,EVENT_VALUE,user_id
-                10,watch,i1,0.5,u1
-                11,click,i2,,u1
+                1700000010,watch,i1,0.5,u1
+                1700000011,click,i2,,u1
                 """, ITEMS);
 
         assertThat(data.eventTypes()).containsExactly("watch", "click");
@@ -63,7 +63,7 @@ class TrainingDataReaderTest {
 
     @Test
     void quotedIdsWithCommasAreOneId() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\r\n\"doe, jane\",\"i1\",1\r\n", ITEMS);
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\r\n\"doe, jane\",\"i1\",1700000001\r\n", ITEMS);
 
         assertThat(data.users().id(0)).isEqualTo("doe, jane");
         assertThat(data.item(0)).isZero();
@@ -71,7 +71,7 @@ class TrainingDataReaderTest {
 
     @Test
     void nonNumericTimestampNamesFileLineAndField() {
-        String interactions = "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\nu1,i2,abc\n";
+        String interactions = "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\nu1,i2,abc\n";
 
         assertThatThrownBy(() -> read(interactions, ITEMS))
                 .isInstanceOf(DataFileException.class)
@@ -80,7 +80,7 @@ class TrainingDataReaderTest {
 
     @Test
     void nonNumericEventValueIsRejected() {
-        assertThatThrownBy(() -> read("USER_ID,ITEM_ID,TIMESTAMP,EVENT_VALUE\nu1,i1,1,lots\n", ITEMS))
+        assertThatThrownBy(() -> read("USER_ID,ITEM_ID,TIMESTAMP,EVENT_VALUE\nu1,i1,1700000001,lots\n", ITEMS))
                 .hasMessage("interactions.csv, line 2, field EVENT_VALUE: 'lots' is not a finite decimal number");
     }
 
@@ -133,14 +133,14 @@ class TrainingDataReaderTest {
 
     @Test
     void itemListedTwiceIsRejected() {
-        assertThatThrownBy(() -> read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n", "ITEM_ID,GENRES\ni1,A\ni1,B\n"))
+        assertThatThrownBy(() -> read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n", "ITEM_ID,GENRES\ni1,A\ni1,B\n"))
                 .hasMessage("items.csv, line 3, field ITEM_ID: item 'i1' appears more than once in the items file;"
                         + " keep one row per item");
     }
 
     @Test
     void withoutSchemaPipeSeparatedNumericAndFreeTextColumnsGetTheirRoles() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n", ITEMS);
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n", ITEMS);
         ItemColumns columns = data.attributes().columns();
 
         assertThat(columns.find("genres").orElseThrow().role()).isEqualTo(ColumnRole.CATEGORICAL);
@@ -155,7 +155,7 @@ class TrainingDataReaderTest {
         for (int i = 0; i < 60; i++) {
             items.append("i").append(i).append(",Title number ").append(i).append(",").append(i % 3 == 0 ? "film" : "series").append('\n');
         }
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n", items.toString());
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n", items.toString());
 
         assertThat(data.attributes().columns().find("TITLE").orElseThrow().role()).isEqualTo(ColumnRole.TEXTUAL);
         assertThat(data.attributes().columns().find("KIND").orElseThrow().role()).isEqualTo(ColumnRole.CATEGORICAL);
@@ -165,7 +165,7 @@ class TrainingDataReaderTest {
     @Test
     void schemaDecidesRolesAndTypes() {
         DatasetSchemas schemas = new DatasetSchemas(Optional.empty(), Optional.of(itemsSchema()), Optional.empty());
-        TrainingData data = TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n"),
+        TrainingData data = TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n"),
                 Optional.of(source("items.csv", ITEMS)), Optional.empty(), schemas);
         ItemColumns columns = data.attributes().columns();
 
@@ -179,7 +179,7 @@ class TrainingDataReaderTest {
     void valueOfTheWrongSchemaTypeIsRejected() {
         DatasetSchemas schemas = new DatasetSchemas(Optional.empty(), Optional.of(itemsSchema()), Optional.empty());
 
-        assertThatThrownBy(() -> TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n"),
+        assertThatThrownBy(() -> TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n"),
                 Optional.of(source("items.csv", "ITEM_ID,RELEASE_YEAR,GENRES\ni1,soon,A\n")), Optional.empty(), schemas))
                 .hasMessage("items.csv, line 2, field RELEASE_YEAR: 'soon' is not a whole number (schema type int)");
     }
@@ -193,7 +193,7 @@ class TrainingDataReaderTest {
                 new SchemaField("TIMESTAMP", FieldType.LONG, false, false, false)));
         DatasetSchemas schemas = new DatasetSchemas(Optional.of(interactions), Optional.empty(), Optional.empty());
 
-        assertThatThrownBy(() -> TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n"),
+        assertThatThrownBy(() -> TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n"),
                 Optional.empty(), Optional.empty(), schemas))
                 .hasMessageStartingWith("interactions.csv, line 1, field EVENT_TYPE: the schema Interactions (config.json)"
                         + " requires this column");
@@ -201,7 +201,7 @@ class TrainingDataReaderTest {
 
     @Test
     void usersFileIsValidated() {
-        assertThatThrownBy(() -> TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1\n"),
+        assertThatThrownBy(() -> TrainingDataReader.read(source("interactions.csv", "USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000001\n"),
                 Optional.empty(), Optional.of(source("users.csv", "USER_ID,AGE\nu1,30\nu1,31\n")), DatasetSchemas.NONE))
                 .hasMessageStartingWith("users.csv, line 3, field USER_ID: user 'u1' appears more than once");
     }
@@ -216,9 +216,9 @@ class TrainingDataReaderTest {
 
     @Test
     void selectKeepsIndicesAndOnlyTheAcceptedInteractions() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,10\nu2,i2,20\nu1,i3,30\n", ITEMS);
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i1,1700000010\nu2,i2,1700000020\nu1,i3,1700000030\n", ITEMS);
 
-        TrainingData early = data.select(i -> data.timestamp(i) < 25);
+        TrainingData early = data.select(i -> data.timestamp(i) < 1700000025L);
 
         assertThat(early.interactionCount()).isEqualTo(2);
         assertThat(early.userCount()).isEqualTo(2);

@@ -19,7 +19,7 @@ class HoldOutSplitTest {
 
         HoldOutSplit split = HoldOutSplit.byTime(data, 0.8);
 
-        assertThat(split.cutoff()).isEqualTo(109);
+        assertThat(split.cutoff()).isEqualTo(CsvData.EPOCH + 109);
         assertThat(timestamps(split.training())).containsExactlyInAnyOrder(101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L);
         assertThat(timestamps(split.heldOut())).containsExactlyInAnyOrder(109L, 110L);
         assertThat(split.training().users()).isSameAs(data.users());
@@ -81,7 +81,7 @@ class HoldOutSplitTest {
     private static List<Long> timestamps(TrainingData data) {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < data.interactionCount(); i++) {
-            times.add(data.timestamp(i));
+            times.add(data.timestamp(i) - CsvData.EPOCH);
         }
         return times;
     }

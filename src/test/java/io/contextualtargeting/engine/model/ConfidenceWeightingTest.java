@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class ConfidenceWeightingTest {
     private static final long DAY = 86_400;
+    /** 2020-09-13: TIMESTAMPs must be after 1990. */
+    private static final long BASE = 1_600_000_000L;
     private static final TrainingData DATA = TrainingDataReader.read(DataSource.ofText("interactions.csv",
                     "USER_ID,ITEM_ID,EVENT_TYPE,EVENT_VALUE,TIMESTAMP\n"
-                            + "u1,i1,watch,0.5," + (100 * DAY) + "\n"
-                            + "u1,i2,click,," + (90 * DAY) + "\n"
-                            + "u1,i3,watch,0.1," + (80 * DAY) + "\n"),
+                            + "u1,i1,watch,0.5," + (BASE + 100 * DAY) + "\n"
+                            + "u1,i2,click,," + (BASE + 90 * DAY) + "\n"
+                            + "u1,i3,watch,0.1," + (BASE + 80 * DAY) + "\n"),
             Optional.empty(), Optional.empty(), DatasetSchemas.NONE);
 
     @Test
@@ -40,6 +42,15 @@ class ConfidenceWeightingTest {
                 .withEventTypeWeights(Map.of("click", 0.2f), 1f).withEventValues(true);
 
         assertThat(weighting.weights(DATA)).containsExactly(0.5f, 0.2f, 0.1f);
+    }
+
+    @Test
+    void rowsBelowTheirTypesEventValueThresholdAreLeftOut() {
+        ConfidenceWeighting weighting = ConfidenceWeighting.uniform().withEventTypeMinValues(Map.of("watch", 0.3f));
+
+        assertThat(weighting.weights(DATA)).containsExactly(1f, 1f, 0f);
+        assertThat(ConfidenceWeighting.uniform().withEventTypeMinValues(Map.of("click", 0.3f)).weights(DATA))
+                .as("a row without a value is kept").containsExactly(1f, 1f, 1f);
     }
 
     @Test

@@ -13,7 +13,7 @@ class InteractionMatrixTest {
 
     @Test
     void repeatedPairsAreSummedAndRowsSortedByItem() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1\nu1,i1,1\nu1,i2,1\nu2,i1,1\n");
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1700000001\nu1,i1,1700000001\nu1,i2,1700000001\nu2,i1,1700000001\n");
 
         InteractionMatrix matrix = InteractionMatrix.byUser(data, ConfidenceWeighting.uniform(), 10f);
 
@@ -27,7 +27,7 @@ class InteractionMatrixTest {
 
     @Test
     void repeatShareIsTheShareOfRowsThatRepeatAPair() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1\nu1,i1,1\nu1,i2,2\nu2,i1,1\nu1,i2,3\n");
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1700000001\nu1,i1,1700000001\nu1,i2,1700000002\nu2,i1,1700000001\nu1,i2,1700000003\n");
 
         InteractionMatrix matrix = InteractionMatrix.byUser(data, ConfidenceWeighting.uniform(), 1f);
 
@@ -37,7 +37,7 @@ class InteractionMatrixTest {
 
     @Test
     void transposeListsUsersPerItem() {
-        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1\nu1,i1,1\nu2,i1,1\n");
+        TrainingData data = read("USER_ID,ITEM_ID,TIMESTAMP\nu1,i2,1700000001\nu1,i1,1700000001\nu2,i1,1700000001\n");
 
         InteractionMatrix byItem = InteractionMatrix.byUser(data, ConfidenceWeighting.uniform(), 1f).transpose();
         int i1 = data.items().indexOf("i1");
@@ -50,7 +50,7 @@ class InteractionMatrixTest {
 
     @Test
     void rowsWithZeroWeightAreLeftOut() {
-        TrainingData data = read("USER_ID,ITEM_ID,EVENT_TYPE,TIMESTAMP\nu1,i1,view,1\nu1,i2,hover,1\n");
+        TrainingData data = read("USER_ID,ITEM_ID,EVENT_TYPE,TIMESTAMP\nu1,i1,view,1700000001\nu1,i2,hover,1700000001\n");
         ConfidenceWeighting weighting = ConfidenceWeighting.uniform().withEventTypeWeights(java.util.Map.of("hover", 0f), 1f);
 
         InteractionMatrix matrix = InteractionMatrix.byUser(data, weighting, 1f);

@@ -44,8 +44,10 @@ class EvaluateCommandTest {
                 .containsPattern("\\n  recent history +0\\.\\d{3} ")
                 .containsPattern("\\n  history +0\\.\\d{3} ")
                 .containsPattern("\\n  most active +0\\.\\d{3} ")
-                .containsPattern("\\n  random +0\\.\\d{3} .* 1\\.0x +1\\.0x\\n")
-                .contains("per query: positives, then recall@1% (hits) of engine, recent history, history, most active")
+                .containsPattern("\\n  last active +0\\.\\d{3} ")
+                .containsPattern("\\n  random +0\\.\\d{3} .* 1\\.0x +1\\.0x +\\d\\.\\d{2}\\n")
+                .contains("settings chosen from the data, validated on the latest 20 %")
+                .contains("per query: positives, then recall@1% (hits) of engine, recent history, history, most active, last active")
                 .contains("    ITEMS.GENRES = \"Drama\" ");
     }
 
@@ -58,8 +60,9 @@ class EvaluateCommandTest {
         assertThat(json.at("/segmentSizes/1%").asInt())
                 .isEqualTo(Math.round(json.at("/split/usersWithTrainingInteractions").asInt() / 100.0));
         assertThat(json.at("/itemQueries/methods/0/name").asText()).isEqualTo("engine");
-        assertThat(json.at("/itemQueries/methods/4/name").asText()).isEqualTo("random");
-        assertThat(json.at("/itemQueries/methods/4/lift/10%").asDouble()).isEqualTo(1.0);
+        assertThat(json.at("/itemQueries/methods/5/name").asText()).isEqualTo("random");
+        assertThat(json.at("/itemQueries/methods/5/lift/10%").asDouble()).isEqualTo(1.0);
+        assertThat(json.at("/itemQueries/methods/0/segmentOverlapAt10Percent").isNumber()).isTrue();
         assertThat(json.at("/attributeQueries/queries")).hasSize(10);
         assertThat(json.at("/attributeQueries/queries/0/itemAttributes").asText()).startsWith("ITEMS.GENRES = ");
         assertThat(json.at("/attributeQueries/queries/0/hits/engine/1%").isInt()).isTrue();
@@ -79,6 +82,20 @@ class EvaluateCommandTest {
                 .contains("<strong>Lift</strong> compares a segment with users picked at random")
                 .containsPattern("At 1 % of users, the engine's segments hold [0-9.]+x as many of them as random segments")
                 .doesNotContain("<script", "src=", "href=", "url(", "@import");
+    }
+
+    @Test
+    void trainingSettingsChangeTheEnginesSegmentsAndBadOnesAreUsageErrors() throws IOException {
+        assertThat(evaluate("--json")).isZero();
+        JsonNode defaults = new ObjectMapper().readTree(text(out)).at("/itemQueries/queries");
+        out.reset();
+
+        assertThat(evaluate("--json", "--recency-half-life-days", "0", "--activity-half-life-days", "0")).isZero();
+        JsonNode withoutDecay = new ObjectMapper().readTree(text(out)).at("/itemQueries/queries");
+        assertThat(withoutDecay).isNotEqualTo(defaults);
+
+        assertThat(evaluate("--activity-half-life-days", "-2")).isEqualTo(2);
+        assertThat(text(err)).contains("error: option --activity-half-life-days expects 0 (no decay) or a positive number");
     }
 
     @Test

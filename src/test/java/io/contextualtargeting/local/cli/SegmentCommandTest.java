@@ -22,7 +22,7 @@ class SegmentCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void writesOneOutputLinePerQueryWithAnErrorLineForAnUnknownItem() throws IOException {
+    void writesOneOutputLinePerQueryWithAnErrorLineForAnUnknownItemAndExitsWithOne() throws IOException {
         writeData();
         Files.writeString(dir.resolve("job_config.json"), """
                 {"itemId": "a1"}
@@ -32,7 +32,9 @@ class SegmentCommandTest {
 
         int exit = run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out/job_config.json.out"));
 
-        assertThat(exit).isZero();
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: 1 of 3 query lines failed; their lines in "
+                + file("out/job_config.json.out") + " hold the error" + System.lineSeparator());
         List<String> lines = Files.readAllLines(dir.resolve("out/job_config.json.out"));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("{\"input\": {\"itemId\": \"a1\"}, \"output\": {\"usersList\": [\"auser");
@@ -43,6 +45,29 @@ class SegmentCommandTest {
                 .contains("answered 2 of 3 queries")
                 .contains("line 2 failed: item 'missing' is not in the training data")
                 .doesNotContain("auser");
+    }
+
+    @Test
+    void allQueriesAnsweredExitsWithZero() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
+
+        assertThat(run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out.json"))).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theChosenSettingsArePrintedAndWrittenNextToTheOutput() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
+
+        run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("out.json"));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("settings chosen from the data, not validated: 40 users")
+                .contains("item queries: model");
+        String json = Files.readString(dir.resolve("out.json.settings.json"));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("choices").path("item")
+                .path("modelWeight").isNumber()).as(json).isTrue();
     }
 
     @Test
@@ -77,6 +102,45 @@ class SegmentCommandTest {
 
         assertThat(run("--queries", file("job_config.json"), "--out", file("a.out"))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: missing option --num-results");
+    }
+
+    @Test
+    void settingsOfTheConfigsFirstSolutionApplyAndOptionsOverrideThem() throws IOException {
+        writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
+        Files.writeString(dir.resolve("config.json"), """
+                {"datasetGroup": {"serviceConfig": {"name": "planted"}},
+                 "datasets": {"interactions": {"dataset": {"serviceConfig": {"name": "planted-interactions"}},
+                   "schema": {"serviceConfig": {"name": "planted-interactions-schema", "schema": {"type": "record",
+                     "name": "Interactions", "fields": [{"name": "USER_ID", "type": "string"},
+                     {"name": "ITEM_ID", "type": "string"}, {"name": "TIMESTAMP", "type": "long"}]}}}}},
+                 "solutions": [{"serviceConfig": {"name": "planted-affinity",
+                     "recipeArn": "arn:aws:personalize:::recipe/aws-item-affinity",
+                     "solutionConfig": {"algorithmHyperParameters": {"hidden_dimension": "32"}}},
+                   "embeddedEngine": {"iterations": 2, "recencyHalfLifeDays": 0},
+                   "batchSegmentJobs": [{"serviceConfig": {"numResults": 4}}]}]}
+                """);
+        List<String> args = List.of("segment", "--interactions", file("interactions.csv"), "--items", file("items.csv"),
+                "--config", file("config.json"), "--queries", file("job_config.json"), "--num-results", "4",
+                "--threads", "1", "--out", file("out.json"));
+
+        assertThat(Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained 32 factors x 2 iterations");
+
+        List<String> overridden = new ArrayList<>(args);
+        overridden.addAll(List.of("--factors", "4", "--iterations", "3"));
+        Main.run(overridden, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("trained 4 factors x 3 iterations");
+    }
+
+    @Test
+    void badEventTypeWeightsAreAUsageError() throws IOException {
+        writeData();
+
+        assertThat(run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("a.out"),
+                "--event-type-weights", "purchase:3")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: option --event-type-weights expects");
     }
 
     private void writeData() throws IOException {

@@ -4,8 +4,8 @@ import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** Creates resources in a local Personalize stand-in, each polled until ACTIVE as the training workflow polls. */
@@ -52,7 +52,7 @@ public final class LocalPersonalizeFixture {
 
     public String solution(String groupArn, String name) {
         return untilActive(() -> personalize.ensureSolution(groupArn, name, "arn:aws:personalize:::recipe/aws-item-affinity",
-                Map.of()));
+                SolutionSettings.none()));
     }
 
     private static String untilActive(Supplier<ResourceState> ensure) {

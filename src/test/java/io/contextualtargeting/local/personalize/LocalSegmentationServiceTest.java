@@ -10,7 +10,10 @@ import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -57,7 +60,7 @@ class LocalSegmentationServiceTest {
         String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
         String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
         ResourceState imported = poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "train/g/interactions.csv")));
-        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of())).arn();
+        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none())).arn();
         String version = poll(() -> personalize.ensureSolutionVersion(solution, "s-1")).arn();
         BatchSegmentJobRequest job = new BatchSegmentJobRequest("job-1", version, new ObjectRef("bkt", "batch/g/s/job_config.json"),
                 new ObjectRef("bkt", "batch/g/s/out/"), 5, null);
@@ -75,25 +78,58 @@ class LocalSegmentationServiceTest {
     }
 
     @Test
+    void aSolutionVersionTrainsWithItsSolutionsSettings() {
+        FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(10));
+        List<EngineTraining> trainings = new ArrayList<>();
+        var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(1).withThreads(1),
+                (data, parameters, explicit) -> {
+                    trainings.add(new EngineTraining(parameters, explicit));
+                    return SegmentModelTrainer.train(data, parameters, explicit);
+                }, java.time.Clock.systemUTC());
+        String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
+        String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
+        String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
+        poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "train/g/interactions.csv")));
+        SolutionSettings settings = new SolutionSettings(Map.of("hidden_dimension", "32"), 1.0,
+                List.of(new SolutionSettings.EventParameters("purchase", null, 1.0)),
+                new SolutionSettings.EmbeddedEngine(30.0, 0.0, 2, 0.5));
+        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity",
+                settings)).arn();
+
+        poll(() -> personalize.ensureSolutionVersion(solution, "s-1"));
+
+        assertThat(trainings).singleElement().satisfies(t -> {
+            assertThat(t.parameters().factors()).isEqualTo(32);
+            assertThat(t.parameters().iterations()).isEqualTo(2);
+            assertThat(t.parameters().weighting().eventTypeWeights()).isEqualTo(Map.of("purchase", 1f));
+            assertThat(t.parameters().weighting().otherEventTypeWeight()).isEqualTo(0.5f);
+            assertThat(t.parameters().weighting().minEventValue()).isEqualTo(1f);
+            assertThat(t.explicit().recencyHalfLifeDays()).hasValue(30);
+            assertThat(t.explicit().activityHalfLifeDays()).hasValue(0);
+        });
+    }
+
+    @Test
     void solutionsTrainedOnTheSameImportsWithTheSameParametersShareOneTraining() {
         FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
         store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(40));
         AtomicInteger trainings = new AtomicInteger();
         var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(1).withThreads(1),
-                (data, parameters) -> {
+                (data, parameters, explicit) -> {
                     trainings.incrementAndGet();
-                    return SegmentModelTrainer.train(data, parameters);
-                });
+                    return SegmentModelTrainer.train(data, parameters, explicit);
+                }, java.time.Clock.systemUTC());
         String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
         String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
         String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
         ObjectRef file = new ObjectRef("bkt", "train/g/interactions.csv");
         poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import-1", file));
-        String item = poll(() -> personalize.ensureSolution(group, "item", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of())).arn();
+        String item = poll(() -> personalize.ensureSolution(group, "item", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none())).arn();
         String attribute = poll(() -> personalize.ensureSolution(group, "attribute",
-                "arn:aws:personalize:::recipe/aws-item-attribute-affinity", Map.of())).arn();
+                "arn:aws:personalize:::recipe/aws-item-attribute-affinity", SolutionSettings.none())).arn();
         String wider = poll(() -> personalize.ensureSolution(group, "wider", "arn:aws:personalize:::recipe/aws-item-affinity",
-                Map.of("hidden_dimension", "32"))).arn();
+                SolutionSettings.ofHyperparameters(Map.of("hidden_dimension", "32")))).arn();
 
         poll(() -> personalize.ensureSolutionVersion(item, "item-1"));
         poll(() -> personalize.ensureSolutionVersion(attribute, "attribute-1"));
@@ -112,10 +148,10 @@ class LocalSegmentationServiceTest {
         var personalize = new LocalSegmentationService(new FolderObjectStore(root, (ref, size, etag) -> { }), TrainingParameters.defaults());
         String first = poll(() -> personalize.ensureDatasetGroup("g1", null)).arn();
         String second = poll(() -> personalize.ensureDatasetGroup("g2", null)).arn();
-        personalize.ensureSolution(first, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of());
+        personalize.ensureSolution(first, "s", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none());
         personalize.ensureSchema("schema", SCHEMA, null);
 
-        assertThatThrownBy(() -> personalize.ensureSolution(second, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of()))
+        assertThatThrownBy(() -> personalize.ensureSolution(second, "s", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none()))
                 .hasMessageContaining("ResourceAlreadyExistsException").hasMessageContaining("dataset-group/g1");
         assertThatThrownBy(() -> personalize.ensureSchema("schema", SCHEMA.replace("USER_ID", "VISITOR_ID"), null))
                 .hasMessageContaining("schema schema exists with other fields");
@@ -144,7 +180,7 @@ class LocalSegmentationServiceTest {
         String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
         String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
         poll(() -> personalize.ensureDatasetImportJob(dataset, "g-import", new ObjectRef("bkt", "train/g/interactions.csv")));
-        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of())).arn();
+        String solution = poll(() -> personalize.ensureSolution(group, "s", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none())).arn();
         String version = poll(() -> personalize.ensureSolutionVersion(solution, "s-1")).arn();
 
         Map<String, Double> metrics = personalize.solutionVersionMetrics(version);

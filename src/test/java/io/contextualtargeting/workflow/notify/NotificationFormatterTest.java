@@ -3,6 +3,7 @@ package io.contextualtargeting.workflow.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.workflow.Json;
 import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.segments.SegmentReport;
@@ -23,7 +24,7 @@ class NotificationFormatterTest {
     void trainingEmailShowsMetricsAndOutputs() {
         TrainingPlan plan = new TrainingPlan("20261128101500", "s3://b/train/bw/c.json",
                 new TrainingPlan.DatasetGroupPlan("bingewatch", null, "arn:dg"), List.of(),
-                List.of(new TrainingPlan.SolutionPlan("bw-affinity", "arn:aws:personalize:::recipe/aws-item-affinity", Map.of(),
+                List.of(new TrainingPlan.SolutionPlan("bw-affinity", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none(),
                         "bw-affinity-1", List.of(new TrainingPlan.BatchSegmentJobPlan("job-1", "s3://b/in", "s3://b/out/", 50, null, "arn:job")),
                         "arn:sol", "arn:sv", Map.of("recall_at_1_percent", 0.1234))));
 

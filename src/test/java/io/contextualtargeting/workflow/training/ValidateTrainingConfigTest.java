@@ -84,6 +84,35 @@ class ValidateTrainingConfigTest {
     }
 
     @Test
+    void interactionsInMillisecondsAreRefusedOnUpload() {
+        rewriteSecondLine("train/bingewatch/interactions.csv", timestamp -> timestamp + "000");
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket")))
+                .isInstanceOf(InvalidTrainingConfigException.class)
+                .hasMessageContaining("interactions.csv, line 2, field TIMESTAMP: ")
+                .hasMessageContaining("000 looks like milliseconds; Personalize needs whole seconds since 1970 (divide by 1000)");
+    }
+
+    @Test
+    void interactionsAfterTheUploadAreRefused() {
+        rewriteSecondLine("train/bingewatch/interactions.csv", timestamp -> "1796000000"); // 2026-11-30, after TIME + 1 day
+
+        assertThatThrownBy(() -> step.run(new TrainingConfigUploaded("bucket", CONFIG, TIME, "bucket")))
+                .hasMessageContaining("interactions.csv, line 2, field TIMESTAMP: 1796000000 is 2026-11-30T")
+                .hasMessageContaining("more than one day after now (2026-11-28T10:15:00Z)");
+    }
+
+    /** Replaces the TIMESTAMP (the last column) of the file's first interaction. */
+    private void rewriteSecondLine(String key, java.util.function.UnaryOperator<String> timestamp) {
+        ObjectRef ref = new ObjectRef("bucket", key);
+        String[] lines = store.readText(ref).split("\n", -1);
+        assertThat(lines[0]).endsWith(",TIMESTAMP");
+        int comma = lines[1].lastIndexOf(',');
+        lines[1] = lines[1].substring(0, comma + 1) + timestamp.apply(lines[1].substring(comma + 1));
+        store.writeText(ref, String.join("\n", lines));
+    }
+
+    @Test
     void queriesAreCheckedAgainstTheItemsSchemaAndTheRecipeBeforeTraining() {
         edit("batch/bingewatch/bingewatch-item-attribute-affinity/job_config.json", "ITEMS.GENRES = \\\"Drama\\\"\"}",
                 "ITEMS.GENRES = \\\"Drama\\\" OR ITEMS.GENRES = \\\"Comedy\\\"\"}");
