@@ -37,6 +37,19 @@ class FunctionSettingsTest {
         });
     }
 
+    /** Lambda creates a missing log group with no retention: LogRetentionInDays applies only to groups the stack owns. */
+    @Test
+    void everyFunctionLogsToALogGroupOfTheStackWithRetention() {
+        List<Resource> logGroups = Repository.deployed("AWS::Logs::LogGroup");
+
+        assertThat(FUNCTIONS).allSatisfy(function -> assertThat(logGroups).as(function.logicalId())
+                .anySatisfy(group -> {
+                    assertThat(group.template()).isEqualTo(function.template());
+                    assertThat(group.properties().path("LogGroupName").asText()).isEqualTo("/aws/lambda/" + function.name());
+                    assertThat(group.properties().path("RetentionInDays").asInt()).isPositive();
+                }));
+    }
+
     @Test
     void everyFunctionIsTracedAndLogsJson() {
         assertThat(FUNCTIONS).allSatisfy(function -> {
