@@ -27,13 +27,16 @@ class DefaultParametersTest {
     }
 
     @Test
-    void theSamconfigDefaultsDeployNothingPastEndOfSupport() {
-        Map<String, String> overrides = samconfigParameterOverrides();
+    void noSamconfigEnvironmentDeploysAnythingPastEndOfSupport() {
+        Map<String, Map<String, String>> environments = samconfigParameterOverrides();
 
-        assertThat(overrides).containsKeys("PinpointProjectId", "SegmentFileForm");
-        assertThat(Repository.resolved(overrides))
-                .extracting(ResolvedTemplates.Resource::type)
-                .noneMatch(type -> type.startsWith(PAST_END_OF_SUPPORT));
+        assertThat(environments).containsKeys("default", "native");
+        environments.forEach((environment, overrides) -> {
+            assertThat(overrides).as(environment).containsKeys("PinpointProjectId", "SegmentFileForm");
+            assertThat(Repository.resolved(overrides)).as(environment)
+                    .extracting(ResolvedTemplates.Resource::type)
+                    .noneMatch(type -> type.startsWith(PAST_END_OF_SUPPORT));
+        });
     }
 
     /** The check itself can fail: the Pinpoint option that stays available does deploy a Pinpoint app. */
@@ -44,16 +47,22 @@ class DefaultParametersTest {
                 .contains("AWS::Pinpoint::App");
     }
 
-    /** {@code parameter_overrides = "Name=\"value\" ..."} of samconfig.toml's deploy section. */
-    static Map<String, String> samconfigParameterOverrides() {
-        String line = Repository.read("samconfig.toml").lines()
-                .filter(l -> l.startsWith("parameter_overrides"))
-                .findFirst().orElseThrow(() -> new AssertionError("samconfig.toml has no parameter_overrides"));
-        Map<String, String> overrides = new LinkedHashMap<>();
-        Matcher m = OVERRIDE.matcher(line);
-        while (m.find()) {
-            overrides.put(m.group(1), m.group(2));
+    /** Each samconfig.toml environment's {@code parameter_overrides = "Name=\"value\" ..."} of its deploy section. */
+    static Map<String, Map<String, String>> samconfigParameterOverrides() {
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+        String section = "";
+        for (String line : Repository.read("samconfig.toml").lines().toList()) {
+            if (line.startsWith("[")) {
+                section = line;
+            } else if (line.startsWith("parameter_overrides") && section.endsWith(".deploy.parameters]")) {
+                Map<String, String> overrides = new LinkedHashMap<>();
+                Matcher m = OVERRIDE.matcher(line);
+                while (m.find()) {
+                    overrides.put(m.group(1), m.group(2));
+                }
+                environments.put(section.substring(1, section.indexOf('.')), overrides);
+            }
         }
-        return overrides;
+        return environments;
     }
 }

@@ -27,10 +27,12 @@ class PackagingTest {
     }
 
     @Test
-    void jvmIsTheDefaultBecauseThePlainBuildMakesIt() {
+    void jvmIsTheDefaultBecauseThePlainBuildMakesItAndTheNativeEnvironmentSaysNative() {
         assertThat(Repository.template(Repository.ROOT_TEMPLATE).path("Parameters").path("Packaging").path("Default")
                 .asText()).isEqualTo("Jvm");
-        assertThat(DefaultParametersTest.samconfigParameterOverrides()).doesNotContainKey("Packaging");
+        Map<String, Map<String, String>> samconfig = DefaultParametersTest.samconfigParameterOverrides();
+        assertThat(samconfig.get("default")).doesNotContainKey("Packaging");
+        assertThat(samconfig.get("native")).containsEntry("Packaging", "Native");
     }
 
     @Test
