@@ -50,7 +50,7 @@ final class AwsCalls {
         String reason = details == null || details.errorMessage() == null ? e.getMessage() : details.errorMessage();
         String where = " [" + (code == null ? "" : code + ", ") + "HTTP " + answered.statusCode()
                 + (answered.requestId() == null ? "" : ", request " + answered.requestId()) + "]";
-        if (isTransient(answered)) {
+        if (isTransient(e)) {
             return new AwsServiceUnavailableException(service + " " + action + " for " + subject + " failed" + attempts
                     + ": " + reason + where + "; the service is throttling or failing, retry later",
                     service, action, code, answered.statusCode(), e);
@@ -69,7 +69,12 @@ final class AwsCalls {
         return false;
     }
 
-    private static boolean isTransient(SdkServiceException e) {
-        return e.isThrottlingException() || e.statusCode() >= 500 || RetrySettings.isRateLimitExceeded(e);
+    /** Throttling, a 5xx answer or no answer at all (I/O): the same call may succeed later. */
+    static boolean isTransient(SdkException e) {
+        if (e instanceof SdkServiceException answered) {
+            return answered.isThrottlingException() || answered.statusCode() >= 500
+                    || RetrySettings.isRateLimitExceeded(answered);
+        }
+        return causedByIo(e);
     }
 }

@@ -116,8 +116,10 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .filter(s -> name.equals(s.name()))
                         .map(s -> new ResourceState(s.solutionArn(), s.status(), null))
                         .findFirst(),
+                // Auto-training (on by default) would train and bill a new version every 7 days until the
+                // solution is deleted; the training workflow trains the versions it needs itself.
                 "CreateSolution", () -> personalize.createSolution(r -> r.datasetGroupArn(datasetGroupArn).name(name)
-                        .recipeArn(recipeArn).performHPO(false)
+                        .recipeArn(recipeArn).performHPO(false).performAutoTraining(false)
                         .solutionConfig(c -> withEvents(c.algorithmHyperParameters(settings.hyperparameters()), settings)))
                         .solutionArn(), CREATE_PENDING);
     }

@@ -46,15 +46,21 @@ public final class PinpointEngagementPlatform implements EngagementPlatform {
         String roleArn = importRoleArn.orElseThrow(() -> new IllegalStateException("Amazon Pinpoint CreateImportJob"
                 + " needs the role Pinpoint assumes to read " + file + ": set PINPOINT_IMPORT_ROLE_ARN in this"
                 + " function's environment"));
-        ImportJobResponse job = call("CreateImportJob", "segment file " + file, file, true,
-                () -> pinpoint.createImportJob(r -> r.applicationId(applicationId).importJobRequest(j -> j
-                        .format(Format.CSV)
-                        .roleArn(roleArn)
-                        .s3Url(file)
-                        .defineSegment(request.defineSegment())
-                        .segmentName(request.segmentName())
-                        .registerEndpoints(request.registerEndpoints()))).importJobResponse());
-        return importJob(job);
+        try {
+            return importJob(call("CreateImportJob", "segment file " + file, file, true,
+                    () -> pinpoint.createImportJob(r -> r.applicationId(applicationId).importJobRequest(j -> j
+                            .format(Format.CSV)
+                            .roleArn(roleArn)
+                            .s3Url(file)
+                            .defineSegment(request.defineSegment())
+                            .segmentName(request.segmentName())
+                            .registerEndpoints(request.registerEndpoints()))).importJobResponse()));
+        } catch (AwsServiceUnavailableException | AwsRequestRejectedException e) {
+            if (PinpointImportLimitException.isImportLimit(e)) {
+                throw new PinpointImportLimitException(file, e);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -113,6 +113,8 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private static UncheckedIOException failure(String verb, String what, SdkException e) {
-        return new UncheckedIOException("cannot " + verb + " " + what + ": " + e.getMessage(), new IOException(e));
+        String message = "cannot " + verb + " " + what + ": " + e.getMessage();
+        return AwsCalls.isTransient(e) ? new S3UnavailableException(message, e)
+                : new UncheckedIOException(message, new IOException(e));
     }
 }

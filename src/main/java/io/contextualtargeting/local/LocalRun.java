@@ -13,13 +13,15 @@ import java.util.stream.Stream;
 /**
  * One local run of the whole pipeline on a data folder in the reference layout, the README's AWS
  * steps in order: {@code aws s3 sync data/pinpoint s3://<segment import bucket>/<prefix>} imports the
- * endpoints, then {@code aws s3 sync data/personalize s3://<personalize bucket>} trains and segments;
+ * endpoints (only when the stack has Pinpoint), then {@code aws s3 sync data/personalize s3://<personalize bucket>} trains and segments;
  * each upload's events are delivered until no execution is left to run. The work folder is emptied
  * first, so every run starts from a fresh cloud.
  */
 public final class LocalRun {
     /** Marks a folder as a work folder of this tool, the only kind a run empties. */
     static final String MARKER = ".contextual-targeting-work";
+    /** The PinpointProjectId that deploys no Pinpoint part. */
+    private static final String NO_PINPOINT = "none";
 
     private final Path data;
     private final LocalCloud.Settings settings;
@@ -43,16 +45,23 @@ public final class LocalRun {
         prepareWork(settings.work());
         LocalCloud cloud = LocalCloud.start(settings);
         beforeUploads.accept(cloud);
-        String importBucket = cloud.bucket("SegmentImportBucket");
-        String prefix = cloud.parameter("SegmentImportPrefix");
-        out.println("== aws s3 sync " + endpoints + " s3://" + importBucket + "/" + prefix);
-        cloud.sync(endpoints, importBucket, prefix);
-        cloud.drain();
+        boolean pinpoint = !NO_PINPOINT.equals(cloud.parameter("PinpointProjectId"));
+        if (pinpoint) {
+            String importBucket = cloud.bucket("SegmentImportBucket");
+            String prefix = cloud.parameter("SegmentImportPrefix");
+            out.println("== aws s3 sync " + endpoints + " s3://" + importBucket + "/" + prefix);
+            cloud.sync(endpoints, importBucket, prefix);
+            cloud.drain();
+        } else {
+            // As docs/deploy.md says: the endpoints are uploaded only for Pinpoint to import them.
+            out.println("== PinpointProjectId " + NO_PINPOINT + " (no Pinpoint): " + endpoints + " is not uploaded");
+        }
         String personalizeBucket = cloud.bucket("PersonalizeBucket");
         out.println("== aws s3 sync " + personalize + " s3://" + personalizeBucket);
         cloud.sync(personalize, personalizeBucket, "");
         cloud.drain();
-        return RunSummary.of(cloud.executions().list(), cloud.store(), cloud.outbox().sent(), cloud.pinpoint().endpointCount());
+        return RunSummary.of(cloud.executions().list(), cloud.store(), cloud.outbox().sent(), pinpoint,
+                cloud.pinpoint().endpointCount());
     }
 
     private static Path requireFolder(Path folder) {

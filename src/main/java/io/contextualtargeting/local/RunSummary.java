@@ -21,9 +21,14 @@ import java.util.Optional;
 /**
  * What a local run produced, read back from its executions: every segment (from the post-processing
  * executions' Summarize step, which also runs when some segments fail) with its file and whether
- * Pinpoint imported it, and every execution with its status.
+ * Pinpoint imported it, and every execution with its status. {@code pinpoint} says whether the stack has a
+ * Pinpoint part at all ({@code PinpointProjectId} other than {@code none}).
  */
-public record RunSummary(List<Segment> segments, List<Execution> executions, int emails, int endpoints) {
+public record RunSummary(List<Segment> segments, List<Execution> executions, int emails, boolean pinpoint,
+                         int endpoints) {
+
+    /** The import status of segment files when the stack has no Pinpoint part. */
+    static final String NO_PINPOINT = "NONE (no Pinpoint)";
 
     /** One segment: its report, the local path of its file and the status of its import. */
     public record Segment(String name, String query, long users, long usersWritten, long endpointsWritten,
@@ -38,7 +43,8 @@ public record RunSummary(List<Segment> segments, List<Execution> executions, int
         return executions.stream().allMatch(e -> ExecutionStatus.SUCCEEDED.name().equals(e.status()));
     }
 
-    static RunSummary of(List<ExecutionRecord> records, FolderObjectStore store, int emails, int endpoints) {
+    static RunSummary of(List<ExecutionRecord> records, FolderObjectStore store, int emails, boolean pinpoint,
+                         int endpoints) {
         List<ExecutionRecord> sorted = records.stream().sorted(Comparator.comparing(ExecutionRecord::startDate)).toList();
         Map<String, String> imports = new HashMap<>();
         for (ExecutionRecord record : sorted) {
@@ -48,16 +54,18 @@ public record RunSummary(List<Segment> segments, List<Execution> executions, int
         List<Segment> segments = new ArrayList<>();
         for (ExecutionRecord record : sorted) {
             lastOutput(record, "Summarize").map(o -> read(o, SegmentsSummary.class))
-                    .ifPresent(summary -> summary.segments().forEach(r -> segments.add(segment(r, store, imports))));
+                    .ifPresent(summary -> summary.segments().forEach(r -> segments.add(segment(r, store, imports,
+                            pinpoint ? "NOT STARTED" : NO_PINPOINT))));
         }
         List<Execution> executions = sorted.stream().map(r -> new Execution(r.stateMachineName(), r.name(),
                 r.status().name(), r.error())).toList();
-        return new RunSummary(segments, executions, emails, endpoints);
+        return new RunSummary(segments, executions, emails, pinpoint, endpoints);
     }
 
-    private static Segment segment(SegmentReport report, FolderObjectStore store, Map<String, String> imports) {
+    private static Segment segment(SegmentReport report, FolderObjectStore store, Map<String, String> imports,
+                                   String notImported) {
         String csv = report.csv() == null ? null : store.pathOf(ObjectRef.parse(report.csv())).toString();
-        String imported = report.csv() == null ? null : imports.getOrDefault(report.csv(), "NOT STARTED");
+        String imported = report.csv() == null ? null : imports.getOrDefault(report.csv(), notImported);
         return new Segment(report.name(), report.query(), report.users(), report.usersWritten(), report.endpointsWritten(),
                 report.usersWithoutEndpoint(), report.optedOutUsers(), report.csv(), csv, imported, report.error());
     }

@@ -1,7 +1,9 @@
 package io.contextualtargeting.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -187,8 +189,19 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
 
         AWS.verify(called("CreateSolution").withRequestBody(equalToJson("{\"name\": \"bw_affinity\", \"datasetGroupArn\":"
                 + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
-                + " \"performHPO\": false, \"solutionConfig\": {\"algorithmHyperParameters\":"
+                + " \"performHPO\": false, \"performAutoTraining\": false, \"solutionConfig\": {\"algorithmHyperParameters\":"
                 + " {\"hidden_dimension\": \"64\"}}}")));
+    }
+
+    /** Personalize's default is true: a new, billed solution version every 7 days until the solution is deleted. */
+    @Test
+    void solutionIsCreatedWithoutAutoTraining() {
+        AWS.stubFor(action("ListSolutions").willReturn(okJson("{\"solutions\": []}")));
+        AWS.stubFor(action("CreateSolution").willReturn(okJson("{\"solutionArn\": \"" + SOLUTION + "\"}")));
+
+        personalize.ensureSolution(GROUP, "bw_affinity", "arn:aws:personalize:::recipe/aws-item-affinity", SolutionSettings.none());
+
+        AWS.verify(called("CreateSolution").withRequestBody(matchingJsonPath("$.performAutoTraining", equalTo("false"))));
     }
 
     @Test
@@ -204,7 +217,7 @@ class PersonalizeSegmentationServiceTest extends PersonalizeContractTest {
 
         AWS.verify(called("CreateSolution").withRequestBody(equalToJson("{\"name\": \"bw_affinity\", \"datasetGroupArn\":"
                 + " \"" + GROUP + "\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
-                + " \"performHPO\": false, \"solutionConfig\": {\"algorithmHyperParameters\": {\"hidden_dimension\": \"64\"},"
+                + " \"performHPO\": false, \"performAutoTraining\": false, \"solutionConfig\": {\"algorithmHyperParameters\": {\"hidden_dimension\": \"64\"},"
                 + " \"eventValueThreshold\": \"2\", \"eventsConfig\": {\"eventParametersList\": ["
                 + "{\"eventType\": \"purchase\", \"weight\": 1.0},"
                 + " {\"eventType\": \"view\", \"eventValueThreshold\": 0.5, \"weight\": 0.25}]}}}")));

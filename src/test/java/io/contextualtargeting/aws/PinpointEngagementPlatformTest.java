@@ -183,6 +183,26 @@ class PinpointEngagementPlatformTest {
     }
 
     @Test
+    void importRefusedForTheConcurrentImportLimitHasItsOwnErrorNameForTheWorkflowToWaitOn() {
+        AWS.stubFor(post(urlPathEqualTo(IMPORTS)).willReturn(error(429, "TooManyRequestsException",
+                "Too many import jobs are running")));
+
+        assertThatThrownBy(() -> pinpoint.createImportJob(new ImportJobRequest(SEGMENT_FILE, "s", true, false)))
+                .isInstanceOf(PinpointImportLimitException.class)
+                .hasMessageContaining("segment file " + SEGMENT_FILE.url())
+                .hasMessageContaining("wait for a running import to finish");
+    }
+
+    @Test
+    void importRefusedWithALimitMessageIsTheImportLimitToo() {
+        AWS.stubFor(post(urlPathEqualTo(IMPORTS)).willReturn(error(400, "BadRequestException",
+                "Import job limit exceeded")));
+
+        assertThatThrownBy(() -> pinpoint.createImportJob(new ImportJobRequest(SEGMENT_FILE, "s", true, false)))
+                .isInstanceOf(PinpointImportLimitException.class);
+    }
+
+    @Test
     void badRequestIsRejectedOnceWithAwsReason() {
         AWS.stubFor(post(urlPathEqualTo(IMPORTS)).willReturn(error(400, "BadRequestException",
                 "S3Url must point to a bucket in the same region")));

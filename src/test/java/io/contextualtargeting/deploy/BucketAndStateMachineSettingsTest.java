@@ -31,6 +31,18 @@ class BucketAndStateMachineSettingsTest {
         });
     }
 
+    /** Functions write by multipart upload; parts a timed-out function left behind must not be stored forever. */
+    @Test
+    void everyBucketRemovesIncompleteMultipartUploads() {
+        assertThat(Repository.deployed("AWS::S3::Bucket")).allSatisfy(bucket -> assertThat(
+                bucket.properties().path("LifecycleConfiguration").path("Rules")).as(bucket.logicalId())
+                .anySatisfy(rule -> {
+                    assertThat(rule.path("Status").asText()).isEqualTo("Enabled");
+                    assertThat(rule.path("AbortIncompleteMultipartUpload").path("DaysAfterInitiation").asInt())
+                            .isBetween(1, 7);
+                }));
+    }
+
     @Test
     void everyBucketPolicyDeniesRequestsWithoutTls() {
         List<Resource> policies = Repository.deployed("AWS::S3::BucketPolicy");

@@ -10,6 +10,7 @@ import io.contextualtargeting.aws.SnsNotifier;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates.Resource;
 import io.contextualtargeting.ports.EngagementPlatform;
+import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.Json;
@@ -110,6 +111,22 @@ final class DeployedFunction implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Writes through the function's object store one byte more than a part and fails before
+     * completing, as a writer that dies mid-upload does: the store aborts the multipart upload.
+     */
+    void writeAndDie(ObjectRef ref) {
+        try {
+            store().write(ref, out -> {
+                out.write(new byte[S3ObjectStore.DEFAULT_PART_SIZE + 1]);
+                throw new IOException("the writer died");
+            });
+        } catch (UncheckedIOException expected) {
+            return;
+        }
+        throw new AssertionError("the write of " + ref + " did not fail");
     }
 
     @Override

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.contextualtargeting.aws.PinpointUnavailableException;
 import io.contextualtargeting.aws.S3MockServer;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
+import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates.Resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Least privilege, checked by running the code: each function's real handler, on the real AWS
  * adapters, runs a representative invocation (every path of its step that calls AWS: create then
- * find, a missing object, a user without endpoints) against an HTTP stub of Personalize, Pinpoint
+ * find, a missing object answering 404, a user without endpoints, an upload aborted mid-write) against an HTTP stub of Personalize, Pinpoint
  * and SNS and a real S3-protocol server; every API call is recorded with the resource it targets,
  * and the function's policy in the template must allow each one and grant nothing else.
  */
@@ -161,26 +162,33 @@ class FunctionPermissionsTest {
         uploadText(DATA, "batch/bingewatch/bw_affinity/batch_run1/job_config.json.out",
                 "{\"input\": {\"itemId\": \"105\"}, \"output\": {\"usersList\": [\"u-1\", \"u-2\"]}, \"error\": null}\n");
 
-        assertGrantedExactly("PrepareSegmentsFunction", WITH_PINPOINT,
-                function -> assertThat(function.invoke("{\"jobArn\": \"" + JOB + "\"}")).asString().contains(
-                        "name=item_105_20260101-000000", "users=" + JOB_FOLDER + "batch_run1/segments/", "userCount=2"));
+        assertGrantedExactly("PrepareSegmentsFunction", WITH_PINPOINT, function -> {
+            assertThat(function.invoke("{\"jobArn\": \"" + JOB + "\"}")).asString().contains(
+                    "name=item_105_20260101-000000", "users=" + JOB_FOLDER + "batch_run1/segments/", "userCount=2");
+            function.writeAndDie(ObjectRef.parse(JOB_FOLDER + "batch_run1/segments/0000-item_105.txt"));
+        });
     }
 
     @Test
     void writeSegmentLooksUpEndpointsIncludingAUserWithoutAnyAndWritesANewFile() {
         stubEndpointsOfOneUserAndNoneOfAnother();
 
-        assertGrantedExactly("WriteSegmentFunction", WITH_PINPOINT, function -> assertThat(function.invoke(writeSegment("Id")))
-                .hasToString("SegmentReport[name=item_105, query=itemId 105, csv=s3://" + IMPORTS + "/pinpoint/item_105.csv,"
-                        + " form=Id, users=2, usersWritten=1, endpointsWritten=1, usersWithoutEndpoint=1, optedOutUsers=0,"
-                        + " error=null]"));
+        assertGrantedExactly("WriteSegmentFunction", WITH_PINPOINT, function -> {
+            assertThat(function.invoke(writeSegment("Id"))).hasToString("SegmentReport[name=item_105, query=itemId 105,"
+                    + " csv=s3://" + IMPORTS + "/pinpoint/item_105.csv, form=Id, users=2, usersWritten=1,"
+                    + " endpointsWritten=1, usersWithoutEndpoint=1, optedOutUsers=0, error=null]");
+            function.writeAndDie(new ObjectRef(IMPORTS, "pinpoint/item_106.csv"));
+        });
     }
 
     @Test
     void callWhosePermissionThePolicyLacksIsReported() {
         stubEndpointsOfOneUserAndNoneOfAnother();
 
-        Resource resource = run("WriteSegmentFunction", WITH_PINPOINT, function -> function.invoke(writeSegment("Id")));
+        Resource resource = run("WriteSegmentFunction", WITH_PINPOINT, function -> {
+            function.invoke(writeSegment("Id"));
+            function.writeAndDie(new ObjectRef(IMPORTS, "pinpoint/item_106.csv"));
+        });
         Policy withoutGetApp = Policy.of(resource).without("mobiletargeting:GetApp");
 
         assertThat(PermissionCheck.problems(withoutGetApp, recorder.calls())).singleElement().asString()
@@ -191,18 +199,21 @@ class FunctionPermissionsTest {
     void writeSegmentOfUserIdsWithoutPinpointNeedsNoPinpointPermission() {
         uploadText(DATA, "batch/bingewatch/bw_affinity/batch_run1/segments/0000-item_105.txt", "u-1\nu-2\n");
 
-        assertGrantedExactly("WriteSegmentFunction", WITHOUT_PINPOINT,
-                function -> assertThat(function.invoke(writeSegment("User.UserId"))).isNotNull());
+        assertGrantedExactly("WriteSegmentFunction", WITHOUT_PINPOINT, function -> {
+            assertThat(function.invoke(writeSegment("User.UserId"))).isNotNull();
+            function.writeAndDie(new ObjectRef(IMPORTS, "pinpoint/item_106.csv"));
+        });
     }
 
+    /** The key of an event URL-encoded by another channel: the key as sent must answer 404 for the decoded one to be tried. */
     @Test
     void startSegmentImportChecksTheFileAndStartsTheImportPassingThePinpointRole() {
-        uploadText(IMPORTS, "pinpoint/item_105.csv", "Id\ne-1\n");
+        uploadText(IMPORTS, "pinpoint/item 105.csv", "Id\ne-1\n");
         AWS.stubFor(post(urlPathMatching("/v1/apps/[^/]+/jobs/import")).willReturn(json(
                 "{\"Id\": \"job-1\", \"JobStatus\": \"CREATED\", \"Definition\": {}}").withStatus(201)));
 
         assertGrantedExactly("StartSegmentImportFunction", WITH_PINPOINT, function -> assertThat(function.invoke("""
-                {"bucket": "%s", "key": "pinpoint/item_105.csv", "expectedBucket": "%s", "expectedPrefix": "pinpoint/"}
+                {"bucket": "%s", "key": "pinpoint/item+105.csv", "expectedBucket": "%s", "expectedPrefix": "pinpoint/"}
                 """.formatted(IMPORTS, IMPORTS))).isNotNull());
     }
 

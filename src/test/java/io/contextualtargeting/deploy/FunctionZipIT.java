@@ -41,6 +41,12 @@ class FunctionZipIT {
                 .anyMatch(e -> e.matches("lib/software\\.amazon\\.awssdk\\.url-connection-client-.*\\.jar"));
     }
 
+    /** Packaging=Jvm is the only choice for this zip: the custom runtime would find no bootstrap in it. */
+    @Test
+    void hasNoBootstrapForTheCustomRuntime() {
+        assertThat(entries).doesNotContain("bootstrap");
+    }
+
     @Test
     void leavesOutNettyAndTheApacheClient() {
         assertThat(entries).noneMatch(e -> e.contains("netty-nio-client") || e.contains("apache-client"));

@@ -16,6 +16,19 @@ final class PermissionCheck {
     private PermissionCheck() {
     }
 
+    /**
+     * Pinpoint authorizes some actions on the project's ARN ({@code apps/<id>}) and others on what lies
+     * under it ({@code apps/<id>/*}), so a Pinpoint grant names both: either is used by a call of the
+     * action on that project.
+     */
+    private static boolean samePinpointProject(String action, String resource, ApiCall call) {
+        if (!action.startsWith("mobiletargeting:") || !action.equals(call.action())) {
+            return false;
+        }
+        String project = resource.endsWith("/*") ? resource.substring(0, resource.length() - 2) : resource;
+        return call.resource().equals(project) || call.resource().startsWith(project + "/");
+    }
+
     /** The problems, one line each; empty when the policy is exactly what the calls need. */
     static List<String> problems(Policy policy, List<ApiCall> calls) {
         Set<String> problems = new LinkedHashSet<>();
@@ -32,7 +45,7 @@ final class PermissionCheck {
                 for (String resource : statement.resources()) {
                     Policy.Statement single = new Policy.Statement(true, List.of(action), List.of(resource),
                             statement.condition());
-                    if (calls.stream().noneMatch(single::matches)) {
+                    if (calls.stream().noneMatch(call -> single.matches(call) || samePinpointProject(action, resource, call))) {
                         problems.add("granted but never called: " + action + " on " + resource);
                     }
                     if ("*".equals(resource) && !IamActions.WITHOUT_RESOURCE_LEVEL.contains(action)) {

@@ -89,9 +89,12 @@ final class Policy {
                 && statements.stream().anyMatch(s -> s.allow() && s.matches(call));
     }
 
-    /** A copy without the statements that allow this action (to show what a missing grant does). */
+    /** A copy that no longer grants this action (to show what a missing grant does). */
     Policy without(String action) {
-        return new Policy(statements.stream().filter(s -> !s.actions().contains(action)).toList());
+        return new Policy(statements.stream()
+                .map(s -> new Statement(s.allow(), s.actions().stream().filter(a -> !a.equals(action)).toList(),
+                        s.resources(), s.condition()))
+                .filter(s -> !s.actions().isEmpty()).toList());
     }
 
     static Statement statement(JsonNode s) {

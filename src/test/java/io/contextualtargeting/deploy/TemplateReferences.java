@@ -94,6 +94,16 @@ final class TemplateReferences {
     }
 
     private void ref(String name, String at) {
+        if (name.endsWith(".Alias")) {
+            String function = name.substring(0, name.length() - ".Alias".length());
+            JsonNode resource = document.path("Resources").path(function);
+            if (!"AWS::Serverless::Function".equals(resource.path("Type").asText())
+                    || !(resource.path("Properties").has("AutoPublishAlias")
+                    || document.path("Globals").path("Function").has("AutoPublishAlias"))) {
+                problems.add(template + " " + at + ": Ref " + name + " needs a function with AutoPublishAlias");
+            }
+            return;
+        }
         if (!document.path("Parameters").has(name) && !PSEUDO_PARAMETERS.contains(name)
                 && !document.path("Resources").has(name)) {
             problems.add(template + " " + at + ": Ref " + name + " is no parameter, pseudo parameter or resource");

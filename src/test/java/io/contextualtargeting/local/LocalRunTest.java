@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +38,14 @@ class LocalRunTest {
         layout = new DatasetLayout(data, settings.name());
     }
 
+    /** Runs with Pinpoint and the Id form unless the parameters say otherwise (the defaults have no Pinpoint). */
     private RunSummary run(Map<String, String> parameters) {
+        Map<String, String> withPinpoint = new HashMap<>(PipelineFixture.WITH_PINPOINT);
+        withPinpoint.putAll(parameters);
+        return runExactly(withPinpoint);
+    }
+
+    private RunSummary runExactly(Map<String, String> parameters) {
         LocalCloud.Settings settings = new LocalCloud.Settings(dir.resolve("work"),
                 TemplateSource.classpath(LocalCloud.TEMPLATES), parameters,
                 TrainingParameters.defaults().withIterations(3), 0, ExecutionListener.NONE,
@@ -96,6 +104,21 @@ class LocalRunTest {
         assertThat(summary.emails()).isEqualTo(summary.executions().size());
         assertThat(outbox()).anySatisfy(mail -> assertThat(mail).contains("training complete for dataset group bingewatch"))
                 .noneSatisfy(mail -> assertThat(mail).contains("@example.com"));
+    }
+
+    @Test
+    void theTemplateDefaultsRunWithoutPinpointAndWriteUserIds() throws IOException {
+        RunSummary summary = runExactly(Map.of());
+
+        assertThat(summary.allSucceeded()).as(console.toString()).isTrue();
+        assertThat(summary.pinpoint()).isFalse();
+        assertThat(count(summary, "-segment-import", "SUCCEEDED")).isZero();
+        assertThat(summary.segments()).isNotEmpty().allSatisfy(segment -> {
+            assertThat(segment.imported()).isEqualTo(RunSummary.NO_PINPOINT);
+            assertThat(Files.readAllLines(Path.of(segment.csv())).get(0)).isEqualTo("User.UserId");
+            assertThat(segment.usersWritten()).isEqualTo(segment.users());
+        });
+        assertThat(console.toString()).contains("is not uploaded");
     }
 
     @Test

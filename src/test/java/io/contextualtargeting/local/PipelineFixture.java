@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -133,6 +134,12 @@ final class PipelineFixture {
         }
     }
 
+    /**
+     * The end-to-end tests exercise the Pinpoint path (endpoint look-ups and imports), which the
+     * template's defaults leave out since Pinpoint's end of support; a test's parameters override these.
+     */
+    static final Map<String, String> WITH_PINPOINT = Map.of("PinpointProjectId", "create", "SegmentFileForm", "Id");
+
     PipelineRun run() {
         return run(Map.of(), cloud -> { });
     }
@@ -151,8 +158,10 @@ final class PipelineFixture {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         Path work = dir.resolve("work");
+        Map<String, String> withPinpoint = new HashMap<>(WITH_PINPOINT);
+        withPinpoint.putAll(parameters);
         LocalCloud.Settings settings = new LocalCloud.Settings(work, TemplateSource.classpath(LocalCloud.TEMPLATES),
-                parameters, TrainingParameters.defaults().withFactors(8).withIterations(2).withThreads(1), 0,
+                withPinpoint, TrainingParameters.defaults().withFactors(8).withIterations(2).withThreads(1), 0,
                 ExecutionListener.NONE, out, clock);
         LocalCloud[] cloud = new LocalCloud[1];
         RunSummary summary = new LocalRun(data, settings).run(out, started -> {

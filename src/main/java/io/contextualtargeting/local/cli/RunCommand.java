@@ -25,7 +25,8 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "run [--data data] [--work .local-run] [--segment-file-form Id|User.UserId] [--json]";
+        return "run [--data data] [--work .local-run] [--pinpoint-project-id none|create]"
+                + " [--segment-file-form User.UserId|Id] [--json]";
     }
 
     @Override
@@ -34,6 +35,7 @@ public final class RunCommand implements Command {
         Path work = args.path("work", ".local-run");
         boolean json = args.flag("json");
         Map<String, String> parameters = new LinkedHashMap<>();
+        args.option("pinpoint-project-id").ifPresent(id -> parameters.put("PinpointProjectId", id));
         args.option("segment-file-form").ifPresent(form -> parameters.put("SegmentFileForm", form));
         args.rejectUnknown();
 
@@ -74,7 +76,12 @@ public final class RunCommand implements Command {
         summary.executions().stream().filter(e -> !"SUCCEEDED".equals(e.status())).forEach(e -> out.printf(Locale.ROOT,
                 "  %s %s %s %s  (java -jar target/contextual-targeting-local.jar execution %s)%n",
                 e.status(), e.stateMachine(), e.name(), e.error() == null ? "" : e.error(), e.name()));
-        out.printf(Locale.ROOT, "%d emails in the outbox, %d endpoints in the local Pinpoint project.%n",
-                summary.emails(), summary.endpoints());
+        if (summary.pinpoint()) {
+            out.printf(Locale.ROOT, "%d emails in the outbox, %d endpoints in the local Pinpoint project.%n",
+                    summary.emails(), summary.endpoints());
+        } else {
+            out.printf(Locale.ROOT, "%d emails in the outbox; no Pinpoint (PinpointProjectId none): the segment files"
+                    + " are the deliverable.%n", summary.emails());
+        }
     }
 }

@@ -99,9 +99,10 @@ public record CloudModel(List<Stack> stacks) {
         return all(Stack::rules);
     }
 
-    /** The function with this name or ARN. */
+    /** The function with this name or ARN, the ARN possibly qualified by an alias or version. */
     public Optional<LambdaFunction> function(String nameOrArn) {
-        return functions().stream().filter(f -> f.name().equals(nameOrArn) || f.arn().equals(nameOrArn)).findFirst();
+        return functions().stream().filter(f -> f.name().equals(nameOrArn) || f.arn().equals(nameOrArn)
+                || nameOrArn.startsWith(f.arn() + ":")).findFirst();
     }
 
     /** The state machine with this name, ARN or logical id. */

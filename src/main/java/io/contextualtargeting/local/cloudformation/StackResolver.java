@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * unresolvable fails at load naming the template, the resource and the property.
  */
 final class StackResolver {
+    private static final String ALIAS = ".Alias";
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     private static final Set<String> SECTIONS = Set.of("AWSTemplateFormatVersion", "Description", "Metadata",
             "Parameters", "Rules", "Mappings", "Conditions", "Transform", "Resources", "Outputs", "Globals");
@@ -293,12 +294,27 @@ final class StackResolver {
         if (pseudo != null) {
             return pseudo;
         }
+        if (name.endsWith(ALIAS)) {
+            return aliasArn(name.substring(0, name.length() - ALIAS.length()), at);
+        }
         requireResource(name, at);
         String type = type(name);
         if (ResourceIdentity.isStack(type)) {
             return TextNode.valueOf(ResourceIdentity.stackArn(name(name)));
         }
         return TextNode.valueOf(ResourceIdentity.ref(type, name(name)));
+    }
+
+    /** SAM's {@code Ref <Function>.Alias}: the ARN of the alias that AutoPublishAlias publishes. */
+    private JsonNode aliasArn(String function, String at) {
+        requireResource(function, at);
+        JsonNode alias = resources.get(function).path("Properties").get("AutoPublishAlias");
+        if (!"AWS::Serverless::Function".equals(type(function)) || alias == null) {
+            throw new TemplateException(template, at, "'" + function + ALIAS + "' needs an AWS::Serverless::Function"
+                    + " with AutoPublishAlias");
+        }
+        return TextNode.valueOf(ResourceIdentity.arn(type(function), name(function)) + ":"
+                + scalar(resolve(alias, at), at));
     }
 
     private JsonNode pseudoParameter(String name) {

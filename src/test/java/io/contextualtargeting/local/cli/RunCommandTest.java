@@ -48,6 +48,18 @@ class RunCommandTest {
     }
 
     @Test
+    void pinpointAndTheIdFormAreExplicitChoices() throws Exception {
+        new DatasetGenerator().generate(GeneratorSettings.of(200, 100, 5).withInteractionsPerUser(15), dir.resolve("data"));
+
+        int code = run("run", "--data", dir.resolve("data").toString(), "--work", dir.resolve("work").toString(),
+                "--pinpoint-project-id", "create", "--segment-file-form", "Id");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("import SUCCEEDED")
+                .containsPattern("\\d+ endpoints in the local Pinpoint project");
+    }
+
+    @Test
     void aMissingDataFolderIsAClearError() {
         int code = run("run", "--data", dir.resolve("nothing").toString(), "--work", dir.resolve("work").toString());
 

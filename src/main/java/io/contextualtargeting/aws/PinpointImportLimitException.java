@@ -1,0 +1,28 @@
+package io.contextualtargeting.aws;
+
+/**
+ * Amazon Pinpoint refused CreateImportJob because the account already runs as many import jobs as
+ * it may (two at once, per Pinpoint's developer guide). The same request succeeds once a running job
+ * ends, so the segment import workflow waits and retries on this class name, with a bound.
+ */
+public final class PinpointImportLimitException extends AwsCallException {
+
+    PinpointImportLimitException(String segmentFile, AwsCallException refusal) {
+        super("Amazon Pinpoint refused CreateImportJob for segment file " + segmentFile + ": the account runs as many"
+                        + " import jobs as Pinpoint allows at once (" + refusal.getMessage() + "); wait for a running"
+                        + " import to finish and retry",
+                refusal.service(), refusal.action(), refusal.errorCode(), refusal.statusCode(), refusal);
+    }
+
+    /**
+     * Pinpoint documents the limit but not its answer: throttling (HTTP 429, left after the client's own
+     * retries) or a 400 whose message speaks of a limit or of concurrent jobs are both taken for it.
+     */
+    static boolean isImportLimit(AwsCallException refusal) {
+        if (refusal.statusCode() == 429 || "TooManyRequestsException".equals(refusal.errorCode())) {
+            return true;
+        }
+        String message = String.valueOf(refusal.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return refusal.statusCode() == 400 && (message.contains("limit") || message.contains("concurrent"));
+    }
+}
