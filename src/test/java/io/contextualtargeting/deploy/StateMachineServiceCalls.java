@@ -17,7 +17,7 @@ import java.util.Map;
  * such as {@code arn:aws:states:::events:putEvents}), each Task's Parameters turned into the request
  * Step Functions sends: the deployed DefinitionSubstitutions filled in, a JSONPath value ({@code "Arn.$"})
  * a value known only at run time, and a JSON object given for a string member (EventBridge's
- * {@code Detail}) serialized, as Step Functions does.
+ * {@code Detail}) serialized, as Step Functions does (its JSONPath values as sample texts).
  */
 final class StateMachineServiceCalls {
     /** Service integrations in use, with botocore's service and operation. */
@@ -68,7 +68,8 @@ final class StateMachineServiceCalls {
         JsonNode shape = model.shape(shapeName);
         switch (shape.path("type").asText()) {
             case "string" -> {
-                return parameters.isContainerNode() ? JsonNodeFactory.instance.textNode(parameters.toString()) : parameters;
+                return parameters.isContainerNode() ? JsonNodeFactory.instance.textNode(withSampleValues(parameters).toString())
+                        : parameters;
             }
             case "list" -> {
                 List<JsonNode> items = new ArrayList<>();
@@ -95,6 +96,22 @@ final class StateMachineServiceCalls {
                 return parameters;
             }
         }
+    }
+
+    /** Inside a serialized object, each JSONPath value becomes a sample text naming its path ({@code "<$.arn>"}). */
+    private static JsonNode withSampleValues(JsonNode node) {
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(item -> items.add(withSampleValues(item)));
+            return JsonNodeFactory.instance.arrayNode().addAll(items);
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        node.properties().forEach(member -> copy.set(member.getKey().replaceAll("\\.\\$$", ""), member.getKey().endsWith(".$")
+                ? JsonNodeFactory.instance.textNode("<" + member.getValue().asText() + ">") : withSampleValues(member.getValue())));
+        return copy;
     }
 
     private static JsonNode parse(String file, String definition) {
