@@ -60,7 +60,7 @@ final class BotocoreModel {
 
     private static synchronized Path dataDirectory() {
         if (dataDirectory == null) {
-            EcosystemTool python = EcosystemTool.require("python3", "with pip install botocore");
+            EcosystemTool python = EcosystemTool.requirePython("botocore", "pip install botocore");
             EcosystemTool.Output output = python.run(List.of("-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"),
                     Map.of(), Duration.ofSeconds(60));
             if (output.exitCode() != 0) {

@@ -28,13 +28,26 @@ record EcosystemTool(String name, Path executable) {
     static EcosystemTool require(String name, String installHint) {
         Path found = onPath(name);
         if (found == null) {
-            String message = name + " is not on PATH (" + installHint + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(message + ": CI machines must have it");
-            }
-            Assumptions.abort(message + "; skipped outside CI");
+            missing(name + " is not on PATH (" + installHint + ")");
         }
         return new EcosystemTool(name, found);
+    }
+
+    /** python3 with this module importable, or an aborted (local) or failed (CI) test. */
+    static EcosystemTool requirePython(String module, String installHint) {
+        EcosystemTool python = require("python3", installHint);
+        Output imported = python.run(List.of("-c", "import " + module), Map.of(), Duration.ofSeconds(60));
+        if (imported.exitCode() != 0) {
+            missing("python3 cannot import " + module + " (" + installHint + "): " + imported.stderr().strip());
+        }
+        return python;
+    }
+
+    private static void missing(String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(message + ": CI machines must have it");
+        }
+        Assumptions.abort(message + "; skipped outside CI");
     }
 
     static Path onPath(String name) {

@@ -20,7 +20,7 @@ final class SamTranslator {
     /** The translator needs a region, as {@code sam deploy} has one. */
     static final Map<String, String> REGION = Map.of("AWS_DEFAULT_REGION", SamPackage.REGION);
 
-    private final EcosystemTool python = EcosystemTool.require("python3", "with pip install aws-sam-translator");
+    private final EcosystemTool python = EcosystemTool.requirePython("samtranslator", "pip install aws-sam-translator");
 
     /** Translates each packaged template (JSON file) to the file it maps to; the result per source file. */
     Map<Path, Result> translate(Map<Path, Path> sourceToTarget) {
