@@ -3,7 +3,6 @@ package io.contextualtargeting.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,8 +57,7 @@ final class BotocoreShapeValidator {
                 problems.add(path + "." + required.asText() + ": required member missing");
             }
         });
-        for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = members.next();
+        for (Map.Entry<String, JsonNode> member : value.properties()) {
             JsonNode declared = shape.path("members").path(member.getKey());
             if (declared.isMissingNode()) {
                 problems.add(path + "." + member.getKey() + ": unknown member (not in the model)");
@@ -81,7 +79,7 @@ final class BotocoreShapeValidator {
     private void map(JsonNode shape, JsonNode value, String path, List<String> problems) {
         if (expect(value.isObject(), "a map", value, path, problems)) {
             size(shape, value.size(), "entries", path, problems);
-            value.fields().forEachRemaining(entry -> {
+            value.properties().forEach(entry -> {
                 String entryPath = path + "[" + entry.getKey() + "]";
                 check(shape.path("key").path("shape").asText(), TextNode.valueOf(entry.getKey()), entryPath + " (key)", problems);
                 check(shape.path("value").path("shape").asText(), entry.getValue(), entryPath, problems);

@@ -48,19 +48,24 @@ final class StateMachineServiceCalls {
     }
 
     private static void collect(String where, JsonNode node, List<Call> calls) {
-        if (node.isObject() && "Task".equals(node.path("Type").asText())
-                && node.path("Resource").asText().startsWith(SERVICE_INTEGRATION)) {
-            List<String> api = INTEGRATIONS.get(node.path("Resource").asText());
-            calls.add(api == null ? new Call(where, null, node.path("Resource").asText(), node.path("Parameters"))
-                    : new Call(where, api.get(0), api.get(1), request(BotocoreModel.of(api.get(0)),
-                    BotocoreModel.of(api.get(0)).inputShape(api.get(1)), node.path("Parameters"))));
+        if (node.isArray()) {
+            node.forEach(item -> collect(where, item, calls));
+            return;
+        }
+        String resource = node.path("Resource").asText();
+        if ("Task".equals(node.path("Type").asText()) && resource.startsWith(SERVICE_INTEGRATION)) {
+            calls.add(call(where, resource, node.path("Parameters")));
         }
         node.properties().forEach(child -> collect(where + "/" + child.getKey(), child.getValue(), calls));
-        node.forEach(child -> {
-            if (node.isArray()) {
-                collect(where, child, calls);
-            }
-        });
+    }
+
+    private static Call call(String where, String resource, JsonNode parameters) {
+        List<String> api = INTEGRATIONS.get(resource);
+        if (api == null) {
+            return new Call(where, null, resource, parameters);
+        }
+        BotocoreModel model = BotocoreModel.of(api.get(0));
+        return new Call(where, api.get(0), api.get(1), request(model, model.inputShape(api.get(1)), parameters));
     }
 
     /** The request Step Functions builds from these Parameters for a member of this shape. */
