@@ -2,6 +2,7 @@ package io.contextualtargeting.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -10,14 +11,22 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Records the permissions every call of the clients it is added to needs (see {@link IamActions}). */
+/**
+ * Records the permissions every call of the clients it is added to needs (see {@link IamActions}),
+ * and the requests themselves (checked against botocore's models by {@link BotocoreModelCheck}).
+ */
 final class ApiCallRecorder implements ExecutionInterceptor {
     private final List<ApiCall> calls = new ArrayList<>();
+    private final List<SentRequest> requests = new ArrayList<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        record(IamActions.of(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request()));
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        record(IamActions.of(service, operation, context.request()));
+        synchronized (this) {
+            requests.add(new SentRequest(service, operation, context.request()));
+        }
     }
 
     @Override
@@ -36,11 +45,20 @@ final class ApiCallRecorder implements ExecutionInterceptor {
         return List.copyOf(calls);
     }
 
+    synchronized List<SentRequest> requests() {
+        return List.copyOf(requests);
+    }
+
     synchronized void clear() {
         calls.clear();
+        requests.clear();
     }
 
     private synchronized void record(List<ApiCall> needed) {
         calls.addAll(needed);
+    }
+
+    /** One request as the SDK was asked to send it; {@code service} is the SDK's service name ({@code Personalize}, {@code Sns}). */
+    record SentRequest(String service, String operation, SdkRequest request) {
     }
 }

@@ -63,6 +63,9 @@ class FunctionPermissionsTest {
 
     private static S3Client fixtures;
     private final ApiCallRecorder recorder = new ApiCallRecorder();
+    /** Ecosystem check on the same calls: every request conforms to botocore's model of its operation. */
+    @RegisterExtension
+    final BotocoreModelCheck requestsMatchBotocoreModels = new BotocoreModelCheck(recorder::requests);
 
     @BeforeAll
     static void connect() {
