@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Chooses how segments rank users from the data itself, so that no time constant or mix is fixed
@@ -74,8 +75,7 @@ final class SettingsSelection {
     private final Map<String, float[]> activityFactors = new HashMap<>();
     private final Map<Double, float[][]> modelShares = new HashMap<>();
     private final Map<Double, List<SparseShares>> historyShares = new HashMap<>();
-    private final float[] scores;
-    private final float[] scratch;
+    private final ThreadLocal<Ranking> rankings;
 
     /** One held-out query: its items, its popularity, who interacted with it (sample positions). */
     private record ValidationQuery(QueryKind kind, int index, int[] items, double popularity, boolean[] positive,
@@ -99,8 +99,7 @@ final class SettingsSelection {
         for (int p = 0; p < sample.length; p++) {
             position[sample[p]] = p;
         }
-        this.scores = new float[sample.length];
-        this.scratch = new float[sample.length];
+        this.rankings = ThreadLocal.withInitial(() -> new Ranking(sample.length));
         List<SegmentQuery> sampled = new ArrayList<>(QuerySample.items(fit, ITEM_QUERIES));
         sampled.addAll(QuerySample.attributes(fit, ATTRIBUTE_QUERIES));
         float[] popularity = itemPopularity(fit, fitWeights);
@@ -298,11 +297,13 @@ final class SettingsSelection {
         List<SparseShares> history = choice.historyWeight() > 0 ? historyShares(choice.historyHalfLifeDays()) : null;
         int k1 = Math.max(1, (int) Math.round(0.01 * sample.length));
         int k10 = Math.max(1, (int) Math.round(0.10 * sample.length));
-        double sum1 = 0;
-        double sum10 = 0;
-        double[] perQuery = new double[kindQueries.size()];
-        for (int q = 0; q < perQuery.length; q++) {
+        double[] recall1 = new double[kindQueries.size()];
+        double[] recall10 = new double[kindQueries.size()];
+        // queries in parallel, each into its own slot: the sums below stay in query order, so the result does not depend on threads
+        IntStream.range(0, kindQueries.size()).parallel().forEach(q -> {
             ValidationQuery query = kindQueries.get(q);
+            Ranking ranking = rankings.get();
+            float[] scores = ranking.scores;
             float[] m = model == null ? null : model[query.index()];
             for (int p = 0; p < sample.length; p++) {
                 scores[p] = (float) (activity[p] * choice.sharedPart(m == null ? 0 : m[p], query.popularity()));
@@ -314,72 +315,88 @@ final class SettingsSelection {
                     scores[p] += (float) (activity[p] * choice.historyWeight() * shares.shares()[s]);
                 }
             }
-            System.arraycopy(scores, 0, scratch, 0, scores.length);
-            float threshold10 = kthLargest(0, scratch.length, k10);
-            float threshold1 = kthLargest(0, k10, k1); // the top k10 are now at the front
-            double recall10 = recall(query, k10, threshold10);
-            double recall1 = recall(query, k1, threshold1);
-            perQuery[q] = (recall1 + recall10) / 2;
-            sum1 += recall1;
-            sum10 += recall10;
+            System.arraycopy(scores, 0, ranking.scratch, 0, scores.length);
+            float threshold10 = ranking.kthLargest(0, scores.length, k10);
+            float threshold1 = ranking.kthLargest(0, k10, k1); // the top k10 are now at the front
+            recall10[q] = ranking.recall(query, k10, threshold10);
+            recall1[q] = ranking.recall(query, k1, threshold1);
+        });
+        double sum1 = 0;
+        double sum10 = 0;
+        double[] perQuery = new double[kindQueries.size()];
+        for (int q = 0; q < perQuery.length; q++) {
+            perQuery[q] = (recall1[q] + recall10[q]) / 2;
+            sum1 += recall1[q];
+            sum10 += recall10[q];
         }
         return new Trial(choice, new SelectionReport.Figures(sum1 / perQuery.length, sum10 / perQuery.length), perQuery);
     }
 
-    /** Expected recall of the top {@code k} of {@link #scores}: users tied at the threshold count in proportion. */
-    private double recall(ValidationQuery query, int k, float threshold) {
-        int above = 0;
-        int tied = 0;
-        int hitsAbove = 0;
-        int hitsTied = 0;
-        for (int p = 0; p < scores.length; p++) {
-            if (scores[p] > threshold) {
-                above++;
-                hitsAbove += query.positive()[p] ? 1 : 0;
-            } else if (scores[p] == threshold) {
-                tied++;
-                hitsTied += query.positive()[p] ? 1 : 0;
-            }
-        }
-        double hits = hitsAbove + (tied == 0 ? 0 : (double) hitsTied * Math.min(tied, k - above) / tied);
-        return hits / Math.min(query.positives(), k);
-    }
+    /** One thread's scores of the sample's users for a query, and its scratch copy for selection. */
+    private static final class Ranking {
+        private final float[] scores;
+        private final float[] scratch;
 
-    /**
-     * The k-th largest (1-based) of {@code scratch[from, to)}, by quickselect: afterwards the k
-     * largest come first in that range.
-     */
-    private float kthLargest(int from, int to, int k) {
-        float[] a = scratch;
-        int lo = from;
-        int hi = to - 1;
-        int target = from + k - 1;
-        while (lo < hi) {
-            float pivot = median(a[lo], a[(lo + hi) >>> 1], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] > pivot) {
-                    i++;
-                }
-                while (a[j] < pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                return a[target];
-            }
+        Ranking(int users) {
+            this.scores = new float[users];
+            this.scratch = new float[users];
         }
-        return a[target];
+
+        /** Expected recall of the top {@code k} of {@link #scores}: users tied at the threshold count in proportion. */
+        double recall(ValidationQuery query, int k, float threshold) {
+            int above = 0;
+            int tied = 0;
+            int hitsAbove = 0;
+            int hitsTied = 0;
+            for (int p = 0; p < scores.length; p++) {
+                if (scores[p] > threshold) {
+                    above++;
+                    hitsAbove += query.positive()[p] ? 1 : 0;
+                } else if (scores[p] == threshold) {
+                    tied++;
+                    hitsTied += query.positive()[p] ? 1 : 0;
+                }
+            }
+            double hits = hitsAbove + (tied == 0 ? 0 : (double) hitsTied * Math.min(tied, k - above) / tied);
+            return hits / Math.min(query.positives(), k);
+        }
+
+        /**
+         * The k-th largest (1-based) of {@code scratch[from, to)}, by quickselect: afterwards the k
+         * largest come first in that range.
+         */
+        float kthLargest(int from, int to, int k) {
+            float[] a = scratch;
+            int lo = from;
+            int hi = to - 1;
+            int target = from + k - 1;
+            while (lo < hi) {
+                float pivot = median(a[lo], a[(lo + hi) >>> 1], a[hi]);
+                int i = lo;
+                int j = hi;
+                while (i <= j) {
+                    while (a[i] > pivot) {
+                        i++;
+                    }
+                    while (a[j] < pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        float t = a[i];
+                        a[i++] = a[j];
+                        a[j--] = t;
+                    }
+                }
+                if (target <= j) {
+                    hi = j;
+                } else if (target >= i) {
+                    lo = i;
+                } else {
+                    return a[target];
+                }
+            }
+            return a[target];
+        }
     }
 
     private static float median(float a, float b, float c) {
