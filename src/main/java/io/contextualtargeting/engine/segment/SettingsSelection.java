@@ -212,12 +212,14 @@ final class SettingsSelection {
         double h = horizonDays;
         OptionalDouble recency = explicit.recencyHalfLifeDays();
         OptionalDouble activity = explicit.activityHalfLifeDays();
-        Trial best = trial(start, kindQueries);
+        Map<ScoringChoice, Trial> tried = new HashMap<>(); // each dimension lists the current choice again
+        Function<ScoringChoice, Trial> trialOf = choice -> tried.computeIfAbsent(choice, c -> trial(c, kindQueries));
+        Trial best = trialOf.apply(start);
         for (int round = 0; round < ROUNDS; round++) {
             for (Function<ScoringChoice, List<ScoringChoice>> dimension : dimensions(h, explicit)) {
                 ScoringChoice from = best.choice();
                 for (ScoringChoice candidate : dimension.apply(from)) {
-                    Trial t = trial(candidate, kindQueries);
+                    Trial t = trialOf.apply(candidate);
                     if (t.clearlyBeats(best)) {
                         best = t;
                     }
@@ -227,7 +229,7 @@ final class SettingsSelection {
         Map<String, SelectionReport.Figures> rules = new LinkedHashMap<>();
         Trial bestRule = null;
         for (Map.Entry<String, ScoringChoice> rule : rules(h)) {
-            Trial t = trial(rule.getValue(), kindQueries);
+            Trial t = trialOf.apply(rule.getValue());
             if (!rules.containsKey(rule.getKey()) || t.figures().objective() > rules.get(rule.getKey()).objective()) {
                 rules.put(rule.getKey(), t.figures());
             }
