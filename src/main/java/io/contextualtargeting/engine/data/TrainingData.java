@@ -1,5 +1,6 @@
 package io.contextualtargeting.engine.data;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -102,6 +103,16 @@ public final class TrainingData {
 
     public ItemAttributes attributes() {
         return attributes;
+    }
+
+    /**
+     * The TIMESTAMP at {@code share} of the interactions in time order (0 the oldest, near 1 the
+     * newest): a time-based hold-out trains on the interactions before it.
+     */
+    public long timestampAtShare(double share) {
+        long[] times = timestamps.clone();
+        Arrays.sort(times);
+        return times[Math.min(times.length - 1, (int) Math.floor(share * times.length))];
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
 import io.contextualtargeting.engine.data.TrainingData;
-import java.util.Arrays;
 
 /**
  * A time-based hold-out: the interactions before a cutoff TIMESTAMP to train on, those at or after
@@ -40,12 +39,7 @@ public final class HoldOutSplit {
             throw new IllegalArgumentException("trainShare must be between 0 and 1, got " + trainShare);
         }
         int n = data.interactionCount();
-        long[] times = new long[n];
-        for (int i = 0; i < n; i++) {
-            times[i] = data.timestamp(i);
-        }
-        Arrays.sort(times);
-        long cutoff = times[Math.min(n - 1, (int) Math.floor(trainShare * n))];
+        long cutoff = data.timestampAtShare(trainShare);
         TrainingData training = data.select(i -> data.timestamp(i) < cutoff);
         if (training.interactionCount() == 0) {
             throw new EvaluationException("interactions", "TIMESTAMP", "no interaction is older than the last "

@@ -145,13 +145,8 @@ final class SettingsSelection {
         if (data.interactionCount() == 0) {
             return new Outcome(SelectionReport.notValidated("no interactions", fallback), null);
         }
-        long[] times = new long[data.interactionCount()];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = data.timestamp(i);
-        }
-        Arrays.sort(times);
-        long cutoff = times[(int) Math.floor((1 - VALIDATION_SHARE) * times.length)];
-        long newest = times[times.length - 1];
+        long cutoff = data.timestampAtShare(1 - VALIDATION_SHARE);
+        long newest = DecayedHistory.newest(data);
         TrainingData fit = data.select(i -> data.timestamp(i) < cutoff);
         if (fit.interactionCount() == 0) {
             return new Outcome(SelectionReport.notValidated("more than " + Math.round(100 * VALIDATION_SHARE)
