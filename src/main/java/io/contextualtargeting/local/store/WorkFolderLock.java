@@ -28,13 +28,12 @@ public final class WorkFolderLock implements AutoCloseable {
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path folder;
+    /** Holds the lock: closing it releases the lock. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private WorkFolderLock(Path folder, FileChannel channel, FileLock lock) {
+    private WorkFolderLock(Path folder, FileChannel channel) {
         this.folder = folder;
         this.channel = channel;
-        this.lock = lock;
     }
 
     /**
@@ -52,15 +51,14 @@ public final class WorkFolderLock implements AutoCloseable {
             Files.createDirectories(folder);
             channel = FileChannel.open(folder.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+            if (channel.tryLock() == null) {
                 String owner = owner(channel);
                 channel.close();
                 throw new Busy(folder, owner);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
-            return new WorkFolderLock(folder, channel, lock);
+            return new WorkFolderLock(folder, channel);
         } catch (IOException e) {
             closeQuietly(channel);
             HELD.remove(key);
@@ -98,7 +96,6 @@ public final class WorkFolderLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unlock the work folder " + folder, e);

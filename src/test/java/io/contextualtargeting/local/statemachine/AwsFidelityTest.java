@@ -1,7 +1,10 @@
 package io.contextualtargeting.local.statemachine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 
@@ -22,22 +25,37 @@ class AwsFidelityTest {
         return new TestCloud(work).run(asl, input);
     }
 
+    /** A task whose result is over the 256 KB limit, under a catcher of {@code errorName}. */
+    private ExecutionRecord bigResultCaughtBy(String errorName) {
+        TestCloud cloud = new TestCloud(work).function("big", payload -> json("\"" + "x".repeat(300_000) + "\""));
+        return cloud.run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + BIG + ","
+                + "\"Catch\":[{\"ErrorEquals\":[\"" + errorName + "\"],\"Next\":\"Caught\"}],\"End\":true},"
+                + "\"Caught\":{\"Type\":\"Pass\",\"End\":true}}}", "{}");
+    }
+
+    /** One Pass state with these Parameters (the inside of the object). */
+    private ExecutionRecord passWithParameters(String parameters, String input) {
+        return run("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Parameters\":{" + parameters
+                + "},\"End\":true}}}", input);
+    }
+
+    /** The output of {@link #passWithParameters}, which must succeed. */
+    private JsonNode passOutput(String parameters, String input) {
+        ExecutionRecord run = passWithParameters(parameters, input);
+        assertThat(run.error()).as(run.cause()).isNull();
+        return run.output();
+    }
+
     @Test
     void statesAllCatchesDataLimitExceeded() {
-        TestCloud cloud = new TestCloud(work).function("big", payload -> json("\"" + "x".repeat(300_000) + "\""));
-        ExecutionRecord run = cloud.run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + BIG + ","
-                + "\"Catch\":[{\"ErrorEquals\":[\"States.ALL\"],\"Next\":\"Caught\"}],\"End\":true},"
-                + "\"Caught\":{\"Type\":\"Pass\",\"End\":true}}}", "{}");
+        ExecutionRecord run = bigResultCaughtBy("States.ALL");
         assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(run.output().get("Error").asText()).isEqualTo("States.DataLimitExceeded");
     }
 
     @Test
     void statesTaskFailedStillDoesNotCatchDataLimitExceeded() {
-        TestCloud cloud = new TestCloud(work).function("big", payload -> json("\"" + "x".repeat(300_000) + "\""));
-        ExecutionRecord run = cloud.run("{\"StartAt\":\"T\",\"States\":{\"T\":{" + BIG + ","
-                + "\"Catch\":[{\"ErrorEquals\":[\"States.TaskFailed\"],\"Next\":\"Caught\"}],\"End\":true},"
-                + "\"Caught\":{\"Type\":\"Pass\",\"End\":true}}}", "{}");
+        ExecutionRecord run = bigResultCaughtBy("States.TaskFailed");
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.error()).isEqualTo("States.DataLimitExceeded");
     }
@@ -72,42 +90,35 @@ class AwsFidelityTest {
 
     @Test
     void wildcardOrSliceOverAMissingPathGivesAnEmptyArray() {
-        ExecutionRecord run = run("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{
-                 "all.$":"$.missing[*]","slice.$":"$.missing.deeper[0:2]","names.$":"$.items[*].name",
-                 "count.$":"States.ArrayLength($.missing[*])"},"End":true}}}""", "{\"items\":[]}");
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(run.output()).isEqualTo(json("{\"all\":[],\"slice\":[],\"names\":[],\"count\":0}"));
+        JsonNode output = passOutput("""
+                "all.$":"$.missing[*]","slice.$":"$.missing.deeper[0:2]","names.$":"$.items[*].name",
+                "count.$":"States.ArrayLength($.missing[*])\"""", "{\"items\":[]}");
+        assertThat(output).isEqualTo(json("{\"all\":[],\"slice\":[],\"names\":[],\"count\":0}"));
     }
 
-    @Test
-    void definitePathOverAMissingPathIsStillARuntimeError() {
-        ExecutionRecord run = run("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"x.$":"$.missing[0]"},"End":true}}}""", "{}");
-        assertThat(run.error()).isEqualTo("States.Runtime");
+    /** A definite path over a missing path, and $$.State.RetryCount outside the states that retry. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"x.$\":\"$.missing[0]\"", "\"r.$\":\"$$.State.RetryCount\""})
+    void aDefinitePathThatSelectsNothingIsStillARuntimeError(String parameters) {
+        assertThat(passWithParameters(parameters, "{}").error()).isEqualTo("States.Runtime");
     }
 
     @Test
     void mathAddAndMathRandomRoundNonIntegersHalfUp() {
-        ExecutionRecord run = run("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{
-                 "sum.$":"States.MathAdd($.a, $.b)","neg.$":"States.MathAdd(-1.5, 0)","down.$":"States.MathAdd(1.49, 0)",
-                 "random.$":"States.MathRandom($.a, $.b)"},"End":true}}}""", "{\"a\":1.5,\"b\":2.5}");
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(run.output().get("sum").asInt()).isEqualTo(5);
-        assertThat(run.output().get("neg").asInt()).isEqualTo(-2);
-        assertThat(run.output().get("down").asInt()).isEqualTo(1);
-        assertThat(run.output().get("random").asInt()).isEqualTo(2); // from 2 (1.5) to 3 (2.5), end excluded
+        JsonNode output = passOutput("""
+                "sum.$":"States.MathAdd($.a, $.b)","neg.$":"States.MathAdd(-1.5, 0)","down.$":"States.MathAdd(1.49, 0)",
+                "random.$":"States.MathRandom($.a, $.b)\"""", "{\"a\":1.5,\"b\":2.5}");
+        assertThat(output.get("sum").asInt()).isEqualTo(5);
+        assertThat(output.get("neg").asInt()).isEqualTo(-2);
+        assertThat(output.get("down").asInt()).isEqualTo(1);
+        assertThat(output.get("random").asInt()).isEqualTo(2); // from 2 (1.5) to 3 (2.5), end excluded
     }
 
     @Test
     void formatWritesObjectAndArrayArgumentsAsAwsDoes() {
-        ExecutionRecord run = run("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{
-                 "text.$":"States.Format('{} and {}', $.obj, $.list)"},"End":true}}}""",
+        JsonNode output = passOutput("\"text.$\":\"States.Format('{} and {}', $.obj, $.list)\"",
                 "{\"obj\":{\"Arg1\":1,\"Arg2\":[]},\"list\":[\"a\",1,null,{\"k\":true}]}");
-        assertThat(run.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(run.output().get("text").asText()).isEqualTo("{Arg1=1, Arg2=[]} and [a, 1, null, {k=true}]");
+        assertThat(output.get("text").asText()).isEqualTo("{Arg1=1, Arg2=[]} and [a, 1, null, {k=true}]");
     }
 
     @Test
@@ -126,21 +137,12 @@ class AwsFidelityTest {
     }
 
     @Test
-    void retryCountReadInAPassStateIsARuntimeError() {
-        ExecutionRecord run = run("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"r.$":"$$.State.RetryCount"},"End":true}}}""", "{}");
-        assertThat(run.error()).isEqualTo("States.Runtime");
-    }
-
-    @Test
     void contextPathWithQuotedKeysHoldingEscapedQuotes() {
-        ExecutionRecord run = run("""
-                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{
-                 "single.$":"$$.Execution.Input['it\\\\'s']",
-                 "double.$":"$$['Execution']['Input'][\\"say \\\\\\"hi\\\\\\"\\"]",
-                 "format.$":"States.Format('{}, {}', $$.Execution.Input['it\\\\'s'], $$.Execution.Input[\\"say \\\\\\"hi\\\\\\"\\"])"},
-                 "End":true}}}""", "{\"it's\":1,\"say \\\"hi\\\"\":2}");
-        assertThat(run.error()).as(run.cause()).isNull();
-        assertThat(run.output()).isEqualTo(json("{\"single\":1,\"double\":2,\"format\":\"1, 2\"}"));
+        JsonNode output = passOutput("""
+                "single.$":"$$.Execution.Input['it\\\\'s']",
+                "double.$":"$$['Execution']['Input'][\\"say \\\\\\"hi\\\\\\"\\"]",
+                "format.$":"States.Format('{}, {}', $$.Execution.Input['it\\\\'s'], $$.Execution.Input[\\"say \\\\\\"hi\\\\\\"\\"])\"""",
+                "{\"it's\":1,\"say \\\"hi\\\"\":2}");
+        assertThat(output).isEqualTo(json("{\"single\":1,\"double\":2,\"format\":\"1, 2\"}"));
     }
 }
