@@ -25,6 +25,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     private final S3Client s3;
     private final int partSize;
+    /** Keys per ListObjectsV2 page (max-keys), or null for S3's default of 1,000. */
+    private final Integer listPageSize;
 
     public S3ObjectStore(S3Client s3) {
         this(s3, DEFAULT_PART_SIZE);
@@ -32,11 +34,17 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** @param partSize bytes per multipart part, at least 5 MiB (S3's minimum) */
     public S3ObjectStore(S3Client s3, int partSize) {
+        this(s3, partSize, null);
+    }
+
+    /** @param listPageSize keys per list page (max-keys): tests page through a few objects with it */
+    S3ObjectStore(S3Client s3, int partSize, Integer listPageSize) {
         if (partSize < MIN_PART_SIZE) {
             throw new IllegalArgumentException("S3 parts must be at least 5 MiB: " + partSize);
         }
         this.s3 = s3;
         this.partSize = partSize;
+        this.listPageSize = listPageSize;
     }
 
     @Override
@@ -67,7 +75,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public List<ObjectRef> list(String bucket, String prefix) {
         try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(listPageSize)).contents().stream()
                     .map(object -> new ObjectRef(bucket, object.key()))
                     .toList();
         } catch (SdkException e) {

@@ -1,6 +1,7 @@
 package io.contextualtargeting.local;
 
 import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.local.store.WorkFolderLock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,9 @@ import java.util.stream.Stream;
  * One local run of the whole pipeline on a data folder in the reference layout, the README's AWS
  * steps in order: {@code aws s3 sync data/pinpoint s3://<segment import bucket>/<prefix>} imports the
  * endpoints (only when the stack has Pinpoint), then {@code aws s3 sync data/personalize s3://<personalize bucket>} trains and segments;
- * each upload's events are delivered until no execution is left to run. The work folder is emptied
- * first, so every run starts from a fresh cloud.
+ * each upload's events are delivered until no execution is left to run. The work folder is locked
+ * for the run ({@link WorkFolderLock}: a second run on it stops at once) and emptied first, so every
+ * run starts from a fresh cloud.
  */
 public final class LocalRun {
     /** Marks a folder as a work folder of this tool, the only kind a run empties. */
@@ -42,7 +44,14 @@ public final class LocalRun {
     public RunSummary run(PrintStream out, Consumer<LocalCloud> beforeUploads) {
         Path endpoints = requireFolder(data.resolve("pinpoint"));
         Path personalize = requireFolder(data.resolve("personalize"));
-        prepareWork(settings.work());
+        requireWorkFolder(settings.work());
+        try (WorkFolderLock lock = WorkFolderLock.acquire(settings.work())) {
+            prepareWork(settings.work());
+            return run(out, beforeUploads, endpoints, personalize);
+        }
+    }
+
+    private RunSummary run(PrintStream out, Consumer<LocalCloud> beforeUploads, Path endpoints, Path personalize) {
         LocalCloud cloud = LocalCloud.start(settings);
         beforeUploads.accept(cloud);
         boolean pinpoint = !NO_PINPOINT.equals(cloud.parameter("PinpointProjectId"));
@@ -72,26 +81,38 @@ public final class LocalRun {
         return folder;
     }
 
-    /** Empties the work folder, refusing to touch a non-empty folder this tool did not create. */
+    /** Refuses a non-empty folder this tool did not create, before anything is written in it. */
+    private static void requireWorkFolder(Path work) {
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(work)) {
+            if (entries.anyMatch(p -> !isLockFile(work, p)) && !Files.exists(work.resolve(MARKER))) {
+                throw new InputException(work.toString(), 0, null, "is not empty and is not a work folder of "
+                        + "contextual-targeting; choose another --work folder");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the work folder " + work, e);
+        }
+    }
+
+    /** Empties the locked work folder but for its lock file. */
     private static void prepareWork(Path work) {
         try {
-            if (Files.isDirectory(work)) {
-                try (Stream<Path> entries = Files.list(work)) {
-                    if (entries.findAny().isPresent() && !Files.exists(work.resolve(MARKER))) {
-                        throw new InputException(work.toString(), 0, null, "is not empty and is not a work folder of "
-                                + "contextual-targeting; choose another --work folder");
-                    }
-                }
-                try (Stream<Path> all = Files.walk(work)) {
-                    for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+            try (Stream<Path> all = Files.walk(work)) {
+                for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(work) && !isLockFile(work, path)) {
                         Files.delete(path);
                     }
                 }
             }
-            Files.createDirectories(work);
             Files.writeString(work.resolve(MARKER), "work folder of contextual-targeting run; emptied by every run\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the work folder " + work, e);
         }
+    }
+
+    private static boolean isLockFile(Path work, Path path) {
+        return path.equals(work.resolve(WorkFolderLock.FILE));
     }
 }

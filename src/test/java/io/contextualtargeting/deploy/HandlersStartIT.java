@@ -20,6 +20,8 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,6 +95,7 @@ class HandlersStartIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("handlers")
+    @Execution(ExecutionMode.CONCURRENT) // two handler JVMs at a time (failsafe's parallelism): each mostly starts up
     void handlerStartsFromFunctionZipAndAnswers(String handler, String input, String kind, String expected) throws Exception {
         Resource function = Repository.deployed("AWS::Serverless::Function").stream()
                 .filter(f -> handler.equals(Repository.environment(f).get("QUARKUS_LAMBDA_HANDLER"))).findFirst().orElseThrow();

@@ -1,13 +1,16 @@
 package io.contextualtargeting.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.engine.generate.DatasetGenerator;
 import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.cloudformation.TemplateSource;
 import io.contextualtargeting.local.statemachine.ExecutionListener;
+import io.contextualtargeting.local.store.WorkFolderLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -193,5 +196,22 @@ class LocalRunTest {
         assertThat(summary.endpoints()).isZero();
         assertThat(outbox()).anySatisfy(mail -> assertThat(mail).contains("endpoints.csv, line 4, field ChannelType")
                 .contains("'PIGEON' is not a channel type"));
+    }
+
+    @Test
+    void aSecondRunOnAWorkFolderInUseStopsAtOnceNamingTheFolderAndLeavesItAlone() throws IOException {
+        Path work = dir.resolve("work");
+        try (WorkFolderLock first = WorkFolderLock.acquire(work)) {
+            Files.writeString(work.resolve(LocalRun.MARKER), "");
+            Files.writeString(work.resolve("first-run.txt"), "in use");
+
+            assertThatThrownBy(() -> run(Map.of()))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageContaining(work.toString())
+                    .hasMessageContaining("in use by another run");
+            assertThat(work.resolve("first-run.txt")).hasContent("in use");
+        }
+        assertThat(run(Map.of()).allSucceeded()).as(console.toString()).isTrue();
+        assertThat(work.resolve("first-run.txt")).doesNotExist();
     }
 }

@@ -218,6 +218,7 @@ public final class AslParser {
             requireArray(f, "Catch", catchNode);
             for (int i = 0; i < catchNode.size(); i++) {
                 DefinitionFields c = new DefinitionFields(machine, f.where() + ".Catch[" + i + "]", catchNode.get(i));
+                c.optionalText("Comment");
                 List<String> errors = errorEquals(c, i == catchNode.size() - 1);
                 String next = c.text("Next");
                 DataFlow.ResultTarget resultPath = resultTarget(c, "ResultPath");
@@ -236,6 +237,7 @@ public final class AslParser {
     }
 
     private State.Retrier retrier(DefinitionFields r, boolean last) {
+        r.optionalText("Comment");
         List<String> errors = errorEquals(r, last);
         Integer interval = r.optionalInt("IntervalSeconds", 1);
         Integer maxAttempts = r.optionalInt("MaxAttempts", 0);
@@ -405,8 +407,7 @@ public final class AslParser {
 
     private State map(String name, DefinitionFields f) {
         for (String distributedOnly : List.of("ItemReader", "ResultWriter", "ItemBatcher", "ToleratedFailurePercentage",
-                "ToleratedFailureCount", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath", "Label",
-                "MaxConcurrencyPath")) {
+                "ToleratedFailureCount", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath", "Label")) {
             if (f.has(distributedOnly)) {
                 throw f.error(distributedOnly, "belongs to Distributed mode or is not supported by the local "
                         + "executor; only inline Map runs locally");
@@ -431,8 +432,13 @@ public final class AslParser {
         PayloadTemplate itemSelector = template(f, f.has("ItemSelector") ? "ItemSelector" : "Parameters");
         PathExpression itemsPath = f.has("ItemsPath") ? compile(f, "ItemsPath", PathExpression::compile) : null;
         Integer maxConcurrency = f.optionalInt("MaxConcurrency", 0);
+        PathExpression maxConcurrencyPath = f.has("MaxConcurrencyPath")
+                ? compile(f, "MaxConcurrencyPath", PathExpression::compile) : null;
+        if (maxConcurrency != null && maxConcurrencyPath != null) {
+            throw f.error("MaxConcurrencyPath", "cannot be used together with MaxConcurrency");
+        }
         return new State.MapState(name, flow(f, false, true, true, true), itemsPath, itemSelector, processor,
-                maxConcurrency, errorHandling(f), transition(f));
+                maxConcurrency, maxConcurrencyPath, errorHandling(f), transition(f));
     }
 
     /** Next, Default and Catch targets exist in the scope, and every state is reachable from StartAt. */

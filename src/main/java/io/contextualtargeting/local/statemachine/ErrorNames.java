@@ -17,10 +17,12 @@ public final class ErrorNames {
     }
 
     /**
-     * Whether a Retrier or Catcher with these ErrorEquals handles {@code error}. As documented by AWS:
-     * States.Runtime is never retried or caught; States.ALL does not catch States.DataLimitExceeded
-     * (a terminal error, only its own name catches it); States.TaskFailed is States.ALL except
-     * States.Timeout.
+     * Whether a Retrier or Catcher with these ErrorEquals handles {@code error}. States.Runtime is
+     * never retried or caught. States.ALL catches every other error, States.DataLimitExceeded
+     * included: the AWS guide calls that error terminal, but executions recorded on AWS show a
+     * States.ALL catcher handling it (LocalStack's validated snapshot
+     * test_states_errors::test_task_lambda_catch_state_all_data_limit_exceeded_on_large_utf8_response).
+     * States.TaskFailed is States.ALL except States.Timeout and States.DataLimitExceeded.
      */
     public static boolean matches(List<String> errorEquals, String error) {
         if (RUNTIME.equals(error)) {
@@ -30,11 +32,10 @@ public final class ErrorNames {
             if (name.equals(error)) {
                 return true;
             }
-            boolean wildcardApplies = !DATA_LIMIT_EXCEEDED.equals(error);
-            if (ALL.equals(name) && wildcardApplies) {
+            if (ALL.equals(name)) {
                 return true;
             }
-            if (TASK_FAILED.equals(name) && wildcardApplies && !TIMEOUT.equals(error)) {
+            if (TASK_FAILED.equals(name) && !DATA_LIMIT_EXCEEDED.equals(error) && !TIMEOUT.equals(error)) {
                 return true;
             }
         }

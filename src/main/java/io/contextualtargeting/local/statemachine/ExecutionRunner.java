@@ -141,7 +141,7 @@ final class ExecutionRunner {
             return handled(map, raw, map.errorHandling(), map.transition(),
                     retry -> map(map, raw, entered, retry));
         }
-        JsonNode context = context(state, entered, 0, null);
+        JsonNode context = context(state, entered, null, null);
         if (state instanceof State.Pass pass) {
             JsonNode effective = pass.io().effectiveInput(raw, context, intrinsics);
             JsonNode result = pass.result() == null ? effective : pass.result();
@@ -160,12 +160,19 @@ final class ExecutionRunner {
         throw fail((State.Fail) state, raw, context);
     }
 
-    private JsonNode context(State state, Instant entered, int retryCount, ObjectNode mapItem) {
+    /**
+     * The context object ($$) of a state. As on AWS, $$.State.RetryCount exists only in the states that
+     * retry (Task, Parallel, Map); elsewhere $$.State holds Name and EnteredTime alone.
+     */
+    private JsonNode context(State state, Instant entered, Integer retryCount, ObjectNode mapItem) {
         ObjectNode context = Json.object();
         context.set("Execution", executionContext);
         context.set("StateMachine", machineContext);
-        context.putObject("State").put("Name", state.name()).put("EnteredTime", entered.toString())
-                .put("RetryCount", retryCount);
+        ObjectNode stateContext = context.putObject("State").put("Name", state.name())
+                .put("EnteredTime", entered.toString());
+        if (retryCount != null) {
+            stateContext.put("RetryCount", retryCount);
+        }
         if (mapItem != null) {
             context.putObject("Map").set("Item", mapItem);
         }
@@ -285,6 +292,13 @@ final class ExecutionRunner {
             throw StatesError.runtime("Map state '" + map.name() + "': ItemsPath "
                     + (map.itemsPath() == null ? "$" : map.itemsPath().text()) + " must select an array, got "
                     + Abbreviation.of(items));
+        }
+        if (map.maxConcurrencyPath() != null) {
+            JsonNode limit = map.maxConcurrencyPath().read(effective, context);
+            if (!limit.canConvertToExactIntegral() || !limit.canConvertToInt() || limit.intValue() < 0) {
+                throw StatesError.runtime("Map state '" + map.name() + "': MaxConcurrencyPath "
+                        + map.maxConcurrencyPath() + " must select a non-negative integer, got " + Abbreviation.of(limit));
+            }
         }
         history.add("MapStateStarted", map.name(), Json.object().put("length", items.size()));
         ArrayNode results = Json.MAPPER.createArrayNode();

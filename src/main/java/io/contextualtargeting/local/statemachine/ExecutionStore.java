@@ -1,11 +1,15 @@
 package io.contextualtargeting.local.statemachine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contextualtargeting.local.store.WorkFolderLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,13 +19,20 @@ import java.util.stream.Stream;
 /**
  * Executions kept as JSON files under {@code <work>/executions/<state machine>/<name>.json}, so that
  * separate CLI invocations can list and show them. A file is replaced atomically: readers never see
- * half a record.
+ * half a record. An execution is never left RUNNING: once the run that owned the work folder is over
+ * (its {@link WorkFolderLock} is free) while one is still RUNNING, that run was interrupted (a killed
+ * JVM), and the next reader of the store marks the execution ABORTED.
  */
 public final class ExecutionStore {
+    static final String ABORTED_ERROR = "States.Aborted";
+    static final String ABORTED_CAUSE = "the local run that owned it ended";
+
+    private final Path work;
     private final Path directory;
 
     /** Does no I/O: the folder is created by the first save. */
     public ExecutionStore(Path workDirectory) {
+        this.work = workDirectory;
         this.directory = workDirectory.resolve("executions");
     }
 
@@ -45,7 +56,7 @@ public final class ExecutionStore {
         return Files.exists(file(stateMachineName, executionName));
     }
 
-    /** Every stored execution, oldest first. */
+    /** Every stored execution, oldest first; those an interrupted run left RUNNING are ABORTED first. */
     public List<ExecutionRecord> list() {
         if (!Files.isDirectory(directory)) {
             return List.of();
@@ -57,6 +68,10 @@ public final class ExecutionStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list executions in " + directory, e);
+        }
+        if (executions.stream().anyMatch(e -> e.status() == ExecutionStatus.RUNNING) && WorkFolderLock.isAbandoned(work)) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            executions.replaceAll(e -> e.status() == ExecutionStatus.RUNNING ? abort(e, now) : e);
         }
         executions.sort(Comparator.comparing(ExecutionRecord::startDate).thenComparing(ExecutionRecord::name));
         return executions;
@@ -80,6 +95,18 @@ public final class ExecutionStore {
                     + String.join(", ", byPrefix.stream().map(ExecutionRecord::name).toList()));
         }
         return byPrefix.stream().findFirst();
+    }
+
+    /** Saves {@code running} as ABORTED at {@code now}, its history closed by an ExecutionAborted event. */
+    private ExecutionRecord abort(ExecutionRecord running, Instant now) {
+        ObjectNode details = Json.object().put("error", ABORTED_ERROR).put("cause", ABORTED_CAUSE);
+        List<HistoryEvent> events = new ArrayList<>(running.events());
+        events.add(new HistoryEvent(events.size() + 1L, now, "ExecutionAborted", null, details));
+        ExecutionRecord aborted = new ExecutionRecord(running.executionArn(), running.name(), running.stateMachineArn(),
+                running.stateMachineName(), ExecutionStatus.ABORTED, running.input(), null, ABORTED_ERROR,
+                ABORTED_CAUSE, running.startDate(), now, List.copyOf(events));
+        save(aborted);
+        return aborted;
     }
 
     private ExecutionRecord read(Path file) {

@@ -161,7 +161,9 @@ public record IntrinsicCall(String name, List<Argument> arguments) {
             while (pos < text.length()) {
                 char c = text.charAt(pos);
                 if (quote != 0) {
-                    if (c == quote) {
+                    if (c == '\\') {
+                        pos++; // an escaped character, \' or \" among them, does not end the quoted key
+                    } else if (c == quote) {
                         quote = 0;
                     }
                 } else if (c == '\'' || c == '"') {

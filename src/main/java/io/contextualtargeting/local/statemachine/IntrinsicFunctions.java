@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,7 +64,7 @@ public final class IntrinsicFunctions {
             case "States.Hash" -> hash(name, args);
             case "States.JsonMerge" -> jsonMerge(name, args);
             case "States.MathRandom" -> mathRandom(name, args);
-            case "States.MathAdd" -> integral(integer(name, args, 0, 2) + integer(name, args, 1, 2));
+            case "States.MathAdd" -> integral(rounded(name, args, 0, 2) + rounded(name, args, 1, 2));
             case "States.StringSplit" -> stringSplit(name, args);
             case "States.UUID" -> uuid(name, args);
             default -> throw StatesError.intrinsicFailure("unknown intrinsic function " + name);
@@ -111,12 +112,26 @@ public final class IntrinsicFunctions {
         return NODES.textNode(out.toString());
     }
 
-    private static String formatArgument(JsonNode value) {
-        if (value.isContainerNode()) {
-            throw StatesError.intrinsicFailure("States.Format arguments must be strings, numbers, booleans or null, "
-                    + "got " + Abbreviation.of(value));
+    /**
+     * How States.Format writes an argument, as executions recorded on AWS show it: a string as it is, an
+     * array as {@code [a, b]}, an object as {@code {key=value, other=[]}} (elements written the same way),
+     * numbers, booleans and null as in JSON. {"Arg1": 1, "Arg2": []} gives {Arg1=1, Arg2=[]}.
+     */
+    static String formatArgument(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
         }
-        return value.isTextual() ? value.textValue() : Json.text(value);
+        if (value.isArray()) {
+            List<String> elements = new ArrayList<>();
+            value.forEach(element -> elements.add(formatArgument(element)));
+            return "[" + String.join(", ", elements) + "]";
+        }
+        if (value.isObject()) {
+            List<String> entries = new ArrayList<>();
+            value.fields().forEachRemaining(e -> entries.add(e.getKey() + "=" + formatArgument(e.getValue())));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        return Json.text(value);
     }
 
     private static JsonNode stringToJson(String name, List<JsonNode> args) {
@@ -245,13 +260,13 @@ public final class IntrinsicFunctions {
         if (args.size() != 2 && args.size() != 3) {
             throw StatesError.intrinsicFailure(name + " takes 2 or 3 arguments, got " + args.size());
         }
-        long start = integer(name, args, 0, args.size());
-        long end = integer(name, args, 1, args.size());
+        long start = rounded(name, args, 0, args.size());
+        long end = rounded(name, args, 1, args.size());
         if (end <= start) {
             throw StatesError.intrinsicFailure(name + ": the end must be greater than the start");
         }
         if (args.size() == 3) {
-            return integral(new Random(integer(name, args, 2, 3)).nextLong(start, end));
+            return integral(new Random(rounded(name, args, 2, 3)).nextLong(start, end));
         }
         return integral(environment.random().nextLong(start, end));
     }
@@ -301,6 +316,24 @@ public final class IntrinsicFunctions {
                     + Abbreviation.of(value));
         }
         return (ArrayNode) value;
+    }
+
+    /**
+     * A number argument rounded half up to an integer, as States.MathAdd and States.MathRandom take it
+     * ("Step Functions rounds a non-integer value to the nearest integer"): 1.5 gives 2, -1.5 gives -2.
+     */
+    private static long rounded(String name, List<JsonNode> args, int index, int expectedCount) {
+        JsonNode value = arg(name, args, index, expectedCount);
+        if (!value.isNumber()) {
+            throw StatesError.intrinsicFailure(name + ": argument " + (index + 1) + " must be a number, got "
+                    + Abbreviation.of(value));
+        }
+        try {
+            return value.decimalValue().setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            throw StatesError.intrinsicFailure(name + ": argument " + (index + 1) + " is out of range: "
+                    + Abbreviation.of(value));
+        }
     }
 
     private static long integer(String name, List<JsonNode> args, int index, int expectedCount) {

@@ -49,7 +49,8 @@ public final class PathExpression {
 
     /**
      * Reads the value at this path; a definite path that selects nothing is a States.Runtime error,
-     * as on AWS.
+     * as on AWS. An indefinite path (wildcard, slice, filter, deep scan) selects an array, {@code []}
+     * when the path on the way to it is missing, as on AWS.
      */
     public JsonNode read(JsonNode input, JsonNode contextObject) {
         return readOrNull(input, contextObject, true);
@@ -77,6 +78,9 @@ public final class PathExpression {
         } catch (com.jayway.jsonpath.PathNotFoundException e) {
             if (!required) {
                 return null;
+            }
+            if (!compiled.isDefinite()) {
+                return Json.MAPPER.createArrayNode();
             }
             throw StatesError.runtime("Invalid path '" + text + "': the path does not match the "
                     + (context ? "context object" : "input") + " " + Abbreviation.of(document));

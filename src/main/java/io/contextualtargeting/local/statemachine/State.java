@@ -108,9 +108,13 @@ public sealed interface State {
         }
     }
 
-    /** An inline Map state; {@code itemSelector} is ItemSelector or the legacy Parameters. */
+    /**
+     * An inline Map state; {@code itemSelector} is ItemSelector or the legacy Parameters. Items run one
+     * after the other: MaxConcurrency (or the value MaxConcurrencyPath selects, checked) has no effect.
+     */
     record MapState(String name, DataFlow io, PathExpression itemsPath, PayloadTemplate itemSelector,
-                    Scope processor, Integer maxConcurrency, ErrorHandling errorHandling,
+                    Scope processor, Integer maxConcurrency, PathExpression maxConcurrencyPath,
+                    ErrorHandling errorHandling,
                     Transition transition) implements State {
         public String type() {
             return "Map";

@@ -33,6 +33,9 @@ class AslParserTest {
             "{'Type':'Choice','Choices':[{'Variable':'$.a','NumericEquals':'1','Next':'S'}]}|States.S.Choices[0].NumericEquals|wrong type",
             "{'Type':'Map','ItemReader':{},'ItemProcessor':{'StartAt':'X','States':{'X':{'Type':'Succeed'}}},'End':true}|States.S.ItemReader|Distributed mode",
             "{'Type':'Map','ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED'},'StartAt':'X','States':{'X':{'Type':'Succeed'}}},'End':true}|States.S.ItemProcessor.ProcessorConfig.Mode|only INLINE",
+            "{'Type':'Map','MaxConcurrency':1,'MaxConcurrencyPath':'$.n','ItemProcessor':{'StartAt':'X','States':{'X':{'Type':'Succeed'}}},'End':true}|States.S.MaxConcurrencyPath|cannot be used together",
+            "{'Type':'Map','MaxConcurrencyPath':'n','ItemProcessor':{'StartAt':'X','States':{'X':{'Type':'Succeed'}}},'End':true}|States.S.MaxConcurrencyPath|is not a JSONPath",
+            "{'Type':'Task','Resource':'LAMBDA','Retry':[{'ErrorEquals':['X'],'Note':'n'}],'End':true}|States.S.Retry[0].Note|is not supported here",
             "{'Type':'Fail','Error':'E','ErrorPath':'$.e'}|States.S.ErrorPath|cannot be used together",
             "{'Type':'Magic','End':true}|States.S.Type|not a state type"})
     void unsupportedOrInvalidDefinitionFailsAtLoadNamingStateAndField(String state, String field, String problem) {

