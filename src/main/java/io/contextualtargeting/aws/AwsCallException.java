@@ -1,6 +1,6 @@
 package io.contextualtargeting.aws;
 
-import io.contextualtargeting.engine.PersonalData;
+import io.contextualtargeting.formats.PersonalData;
 
 /**
  * An AWS API call that failed. The message names the service, the action, the resource and AWS's

@@ -1,6 +1,6 @@
 package io.contextualtargeting.local;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.local.store.WorkFolderLock;
 import java.io.IOException;
 import java.io.PrintStream;

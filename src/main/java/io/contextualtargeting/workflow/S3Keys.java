@@ -1,6 +1,6 @@
 package io.contextualtargeting.workflow;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import java.net.URLDecoder;

@@ -1,9 +1,9 @@
 package io.contextualtargeting.engine;
 
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchemas;
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.data.TrainingDataReader;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchemas;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingDataReader;
 import java.util.Optional;
 import java.util.SplittableRandom;
 

@@ -3,11 +3,11 @@ package io.contextualtargeting.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.engine.generate.DatasetGenerator;
 import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.local.cloudformation.TemplateSource;
 import io.contextualtargeting.local.statemachine.ExecutionListener;
 import io.contextualtargeting.local.store.WorkFolderLock;

@@ -1,12 +1,15 @@
 package io.contextualtargeting.engine.batch;
 
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.query.QueryException;
-import io.contextualtargeting.engine.query.QueryFileReader;
-import io.contextualtargeting.engine.query.QueryLimits;
-import io.contextualtargeting.engine.query.QueryLine;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.UnanswerableQueryException;
+import io.contextualtargeting.formats.batch.BatchInput;
+import io.contextualtargeting.formats.batch.BatchSegmentSummary;
+import io.contextualtargeting.formats.batch.BatchSegmentWriter;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.query.QueryException;
+import io.contextualtargeting.formats.query.QueryFileReader;
+import io.contextualtargeting.formats.query.QueryLimits;
+import io.contextualtargeting.formats.query.QueryLine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.contextualtargeting.engine.bench;
 
-import io.contextualtargeting.engine.data.Ids;
-import io.contextualtargeting.engine.data.ItemAttributes;
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.data.Ids;
+import io.contextualtargeting.formats.data.ItemAttributes;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

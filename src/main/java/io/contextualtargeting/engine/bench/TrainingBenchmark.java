@@ -1,12 +1,12 @@
 package io.contextualtargeting.engine.bench;
 
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchemas;
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.data.TrainingDataReader;
 import io.contextualtargeting.engine.model.ImplicitAlsTrainer;
 import io.contextualtargeting.engine.model.InteractionMatrix;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchemas;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingDataReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 
 /** Data or queries an evaluation cannot work with, e.g. too few distinct timestamps to hold any out. */
 public class EvaluationException extends InputException {

@@ -1,8 +1,8 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.query.QueryKind;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.contextualtargeting.formats.query.QueryKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

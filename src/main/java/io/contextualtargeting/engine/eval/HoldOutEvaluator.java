@@ -1,10 +1,10 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.MatchingItems;
 import io.contextualtargeting.engine.segment.TopUsers;
 import io.contextualtargeting.engine.segment.UnanswerableQueryException;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingData;
 
 /**
  * A time-based hold-out: the interactions before a cutoff TIMESTAMP to train on, those at or after

@@ -1,8 +1,8 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.UserScorer;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.Arrays;
 
 /** The "last active" baseline: every query gets the users whose latest training interaction is the most recent. */

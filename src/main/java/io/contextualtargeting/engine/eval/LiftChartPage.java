@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.query.QueryKind;
+import io.contextualtargeting.formats.query.QueryKind;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

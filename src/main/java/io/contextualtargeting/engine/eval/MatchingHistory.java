@@ -1,10 +1,10 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.MatchingItems;
 import io.contextualtargeting.engine.segment.UserScorer;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.Arrays;
 
 /**

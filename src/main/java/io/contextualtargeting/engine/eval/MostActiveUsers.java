@@ -1,8 +1,8 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.UserScorer;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.SegmentQuery;
 
 /** The "most active users" baseline: every query gets the users with the most training interactions. */
 public final class MostActiveUsers implements UserScorer {

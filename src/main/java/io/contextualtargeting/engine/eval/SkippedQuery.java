@@ -1,7 +1,7 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.query.QueryKind;
-import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.formats.query.QueryKind;
+import io.contextualtargeting.formats.query.SegmentQuery;
 
 /** A query the evaluation could not score, and why (no positive in the test period, or unanswerable). */
 public record SkippedQuery(SegmentQuery query, String reason) {

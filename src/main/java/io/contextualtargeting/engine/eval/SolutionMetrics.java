@@ -1,13 +1,13 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.query.QuerySample;
-import io.contextualtargeting.engine.query.QueryKind;
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.TrainingParameters;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
+import io.contextualtargeting.engine.segment.QuerySample;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.QueryKind;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumMap;

@@ -1,10 +1,10 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.List;
 
 /** The engine and the baselines a marketer would try first, all trained on the same data. */

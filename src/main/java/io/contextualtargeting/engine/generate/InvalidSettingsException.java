@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.generate;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 
 /** A generator setting out of its range; names the option and the accepted range. */
 public final class InvalidSettingsException extends InputException {

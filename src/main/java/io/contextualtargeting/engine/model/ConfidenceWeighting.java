@@ -1,6 +1,7 @@
 package io.contextualtargeting.engine.model;
 
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.ParameterException;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.model;
 
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.Arrays;
 
 /**

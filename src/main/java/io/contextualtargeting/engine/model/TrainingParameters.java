@@ -1,6 +1,9 @@
 package io.contextualtargeting.engine.model;
 
+import io.contextualtargeting.formats.ParameterException;
+import io.contextualtargeting.formats.PersonalizeHyperparameters;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Hyperparameters of the implicit-feedback factorisation. {@code factors} is Personalize's
@@ -26,29 +29,10 @@ public record TrainingParameters(int factors, int iterations, float regularizati
                 ConfidenceWeighting.uniform());
     }
 
-    /**
-     * Applies the recipe's hyperparameters: {@code hidden_dimension} (32 to 256) maps to factors;
-     * other names are not hyperparameters of the user segmentation recipes and are rejected.
-     */
+    /** Applies the recipe's hyperparameters: {@code hidden_dimension} maps to factors. */
     public TrainingParameters withPersonalizeHyperparameters(Map<String, String> hyperparameters) {
-        TrainingParameters result = this;
-        for (Map.Entry<String, String> entry : hyperparameters.entrySet()) {
-            if (!entry.getKey().equals("hidden_dimension")) {
-                throw new ParameterException(entry.getKey(),
-                        "unknown hyperparameter; the user segmentation recipes take hidden_dimension only");
-            }
-            int value;
-            try {
-                value = Integer.parseInt(entry.getValue().trim());
-            } catch (NumberFormatException e) {
-                throw new ParameterException("hidden_dimension", "must be a whole number, got '" + entry.getValue() + "'");
-            }
-            if (value < 32 || value > 256) {
-                throw new ParameterException("hidden_dimension", "must be between 32 and 256, got " + value);
-            }
-            result = result.withFactors(value);
-        }
-        return result;
+        OptionalInt hiddenDimension = PersonalizeHyperparameters.hiddenDimension(hyperparameters);
+        return hiddenDimension.isPresent() ? withFactors(hiddenDimension.getAsInt()) : this;
     }
 
     public TrainingParameters withFactors(int value) {

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.model.ParameterException;
+import io.contextualtargeting.formats.ParameterException;
 import java.util.OptionalDouble;
 
 /**

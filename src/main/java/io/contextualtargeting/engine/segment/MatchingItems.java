@@ -1,11 +1,11 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.data.Ids;
-import io.contextualtargeting.engine.data.ItemAttributes;
-import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.AttributeTerm;
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.formats.data.Ids;
+import io.contextualtargeting.formats.data.ItemAttributes;
+import io.contextualtargeting.formats.query.AttributeQuery;
+import io.contextualtargeting.formats.query.AttributeTerm;
+import io.contextualtargeting.formats.query.ItemQuery;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.Arrays;
 
 /** The items a query is about: its item, or every item having all the attribute values it names. */

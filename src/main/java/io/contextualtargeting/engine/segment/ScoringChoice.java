@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.query.QueryKind;
+import io.contextualtargeting.formats.query.QueryKind;
 import java.util.Locale;
 
 /**

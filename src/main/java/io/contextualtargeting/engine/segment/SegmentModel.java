@@ -1,12 +1,12 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.data.Ids;
-import io.contextualtargeting.engine.data.ItemAttributes;
-import io.contextualtargeting.engine.data.ItemColumns;
-import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.QueryKind;
-import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.formats.data.Ids;
+import io.contextualtargeting.formats.data.ItemAttributes;
+import io.contextualtargeting.formats.data.ItemColumns;
+import io.contextualtargeting.formats.query.AttributeQuery;
+import io.contextualtargeting.formats.query.ItemQuery;
+import io.contextualtargeting.formats.query.QueryKind;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;

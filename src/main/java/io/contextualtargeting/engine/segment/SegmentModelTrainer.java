@@ -1,13 +1,13 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
 import io.contextualtargeting.engine.model.FactorMatrix;
 import io.contextualtargeting.engine.model.ImplicitAlsTrainer;
 import io.contextualtargeting.engine.model.InteractionMatrix;
 import io.contextualtargeting.engine.model.LatentFactors;
 import io.contextualtargeting.engine.model.TrainingParameters;
-import io.contextualtargeting.engine.query.QueryKind;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.QueryKind;
 import java.util.HashMap;
 import java.util.Map;
 

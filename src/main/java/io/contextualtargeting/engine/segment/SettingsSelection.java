@@ -1,6 +1,5 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
 import io.contextualtargeting.engine.model.FactorMatrix;
 import io.contextualtargeting.engine.model.ImplicitAlsTrainer;
@@ -8,9 +7,10 @@ import io.contextualtargeting.engine.model.InteractionMatrix;
 import io.contextualtargeting.engine.model.LatentFactors;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.model.VectorMath;
-import io.contextualtargeting.engine.query.QueryKind;
-import io.contextualtargeting.engine.query.QuerySample;
-import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.engine.segment.QuerySample;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.QueryKind;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.FactorMatrix;
 import io.contextualtargeting.engine.model.ImplicitAlsTrainer;
 import io.contextualtargeting.engine.model.InteractionMatrix;
 import io.contextualtargeting.engine.model.LatentFactors;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.model.VectorMath;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 
 /**
  * A well-formed query the trained model cannot answer (an unknown item, no item with the attribute

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.segment;
 
-import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.formats.query.SegmentQuery;
 
 /**
  * Scores every user for a query: the engine's model, and the baselines an evaluation compares it

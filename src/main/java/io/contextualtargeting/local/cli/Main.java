@@ -52,7 +52,7 @@ public final class Main {
             err.println("error: " + e.getMessage());
             err.println("usage: " + command.usage());
             return 2;
-        } catch (io.contextualtargeting.engine.InputException e) {
+        } catch (io.contextualtargeting.formats.InputException e) {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (Exception e) {

@@ -1,7 +1,7 @@
 package io.contextualtargeting.local.cli;
 
-import io.contextualtargeting.engine.InputException;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.local.LocalCloud;
 import io.contextualtargeting.local.LocalRun;
 import io.contextualtargeting.local.RunSummary;

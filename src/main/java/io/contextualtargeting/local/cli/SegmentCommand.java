@@ -1,17 +1,17 @@
 package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.batch.BatchSegmentRunner;
-import io.contextualtargeting.engine.batch.BatchSegmentSummary;
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchemas;
-import io.contextualtargeting.engine.data.ItemColumns;
-import io.contextualtargeting.engine.data.SchemaReader;
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.data.TrainingDataReader;
 import io.contextualtargeting.engine.model.TrainingParameters;
-import io.contextualtargeting.engine.query.QueryFileReader;
-import io.contextualtargeting.engine.query.QueryLimits;
 import io.contextualtargeting.engine.segment.SegmentModel;
+import io.contextualtargeting.formats.batch.BatchSegmentSummary;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchemas;
+import io.contextualtargeting.formats.data.ItemColumns;
+import io.contextualtargeting.formats.data.SchemaReader;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingDataReader;
+import io.contextualtargeting.formats.query.QueryFileReader;
+import io.contextualtargeting.formats.query.QueryLimits;
 import io.contextualtargeting.local.personalize.EngineTraining;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;

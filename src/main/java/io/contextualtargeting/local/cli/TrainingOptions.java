@@ -1,9 +1,9 @@
 package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
-import io.contextualtargeting.engine.model.ParameterException;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
+import io.contextualtargeting.formats.ParameterException;
 import io.contextualtargeting.local.personalize.EngineTraining;
 import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.workflow.training.TrainingConfigParser;

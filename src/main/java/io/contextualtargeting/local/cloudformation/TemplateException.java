@@ -1,6 +1,6 @@
 package io.contextualtargeting.local.cloudformation;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 
 /** A template the local model cannot load: names the template file, the place in it and the problem. */
 public final class TemplateException extends InputException {

@@ -3,14 +3,12 @@ package io.contextualtargeting.local.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.local.cloudformation.CloudModel;
 import io.contextualtargeting.local.statemachine.EventPublisher;
 import io.contextualtargeting.local.statemachine.ExecutionStarter;
 import io.contextualtargeting.local.statemachine.Json;
 import io.contextualtargeting.local.statemachine.PathExpression;
-import software.amazon.event.ruler.GenericMachine;
-
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -24,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import software.amazon.event.ruler.GenericMachine;
 
 /**
  * The local EventBridge: the {@code default} bus plus the template's custom buses, with the

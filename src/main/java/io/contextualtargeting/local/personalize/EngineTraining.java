@@ -1,14 +1,14 @@
 package io.contextualtargeting.local.personalize;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
-import io.contextualtargeting.ports.SolutionSettings;
+import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.ports.SolutionSettings.EmbeddedEngine;
 import io.contextualtargeting.ports.SolutionSettings.EventParameters;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -1,6 +1,6 @@
 package io.contextualtargeting.local.personalize;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.ports.ObjectNotFoundException;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import java.io.UncheckedIOException;

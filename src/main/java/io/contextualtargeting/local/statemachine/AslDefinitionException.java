@@ -1,6 +1,6 @@
 package io.contextualtargeting.local.statemachine;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 
 /** A state-machine definition the local executor cannot run: names the machine, the state and the field. */
 public final class AslDefinitionException extends InputException {

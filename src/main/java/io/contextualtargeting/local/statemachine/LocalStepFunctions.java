@@ -1,8 +1,7 @@
 package io.contextualtargeting.local.statemachine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contextualtargeting.engine.InputException;
-
+import io.contextualtargeting.formats.InputException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

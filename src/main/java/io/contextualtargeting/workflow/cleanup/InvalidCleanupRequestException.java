@@ -1,6 +1,6 @@
 package io.contextualtargeting.workflow.cleanup;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 
 /** The clean-up was started with an input that names no dataset group. */
 public class InvalidCleanupRequestException extends InputException {

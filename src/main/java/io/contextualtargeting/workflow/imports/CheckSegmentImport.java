@@ -1,8 +1,8 @@
 package io.contextualtargeting.workflow.imports;
 
-import io.contextualtargeting.engine.PersonalData;
-import io.contextualtargeting.ports.EngagementPlatform;
+import io.contextualtargeting.formats.PersonalData;
 import io.contextualtargeting.ports.EngagementPlatform.ImportJob;
+import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.workflow.ResourcePendingException;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.contextualtargeting.workflow.imports;
 
-import io.contextualtargeting.engine.InputException;
-import io.contextualtargeting.engine.InputProblemsException;
+import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.InputProblemsException;
 import java.util.List;
 
 /** A segment (or endpoint) file Pinpoint would not import whole; nothing of it is imported. */

@@ -1,8 +1,8 @@
 package io.contextualtargeting.workflow.imports;
 
-import io.contextualtargeting.engine.InputException;
-import io.contextualtargeting.engine.data.CsvReader;
-import io.contextualtargeting.engine.data.CsvRecord;
+import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.data.CsvReader;
+import io.contextualtargeting.formats.data.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.contextualtargeting.workflow.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.contextualtargeting.engine.PersonalData;
+import io.contextualtargeting.formats.PersonalData;
 import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.cleanup.CleanupRequest;
 import io.contextualtargeting.workflow.imports.ImportStatus;

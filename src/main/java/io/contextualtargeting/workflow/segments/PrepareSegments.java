@@ -1,14 +1,14 @@
 package io.contextualtargeting.workflow.segments;
 
-import io.contextualtargeting.engine.InputException;
-import io.contextualtargeting.engine.batch.BatchInput;
-import io.contextualtargeting.engine.batch.BatchSegmentOutputReader;
-import io.contextualtargeting.engine.batch.SegmentOutputVisitor;
-import io.contextualtargeting.engine.data.DataSource;
+import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.batch.BatchInput;
+import io.contextualtargeting.formats.batch.BatchSegmentOutputReader;
+import io.contextualtargeting.formats.batch.SegmentOutputVisitor;
+import io.contextualtargeting.formats.data.DataSource;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
-import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
+import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.ResourceFailedException;
 import io.contextualtargeting.workflow.S3Keys;
 import io.contextualtargeting.workflow.training.TrainingPlanner;

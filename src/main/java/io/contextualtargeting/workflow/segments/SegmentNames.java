@@ -1,7 +1,7 @@
 package io.contextualtargeting.workflow.segments;
 
-import io.contextualtargeting.engine.batch.BatchInput;
-import io.contextualtargeting.engine.query.ItemQuery;
+import io.contextualtargeting.formats.batch.BatchInput;
+import io.contextualtargeting.formats.query.ItemQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

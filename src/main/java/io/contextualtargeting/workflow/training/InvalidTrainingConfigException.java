@@ -1,7 +1,7 @@
 package io.contextualtargeting.workflow.training;
 
-import io.contextualtargeting.engine.InputException;
-import io.contextualtargeting.engine.InputProblemsException;
+import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.InputProblemsException;
 import java.util.List;
 
 /** A training config, or a file it names, with problems; the message lists each with its line and field. */

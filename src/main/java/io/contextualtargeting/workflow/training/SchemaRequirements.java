@@ -1,11 +1,11 @@
 package io.contextualtargeting.workflow.training;
 
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchema;
-import io.contextualtargeting.engine.data.FieldType;
-import io.contextualtargeting.engine.data.SchemaException;
-import io.contextualtargeting.engine.data.SchemaField;
-import io.contextualtargeting.engine.data.SchemaReader;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchema;
+import io.contextualtargeting.formats.data.FieldType;
+import io.contextualtargeting.formats.data.SchemaException;
+import io.contextualtargeting.formats.data.SchemaField;
+import io.contextualtargeting.formats.data.SchemaReader;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,11 @@
 package io.contextualtargeting.workflow.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contextualtargeting.engine.model.ParameterException;
-import io.contextualtargeting.engine.model.TrainingParameters;
-import io.contextualtargeting.ports.SolutionSettings;
+import io.contextualtargeting.formats.ParameterException;
+import io.contextualtargeting.formats.PersonalizeHyperparameters;
 import io.contextualtargeting.ports.SolutionSettings.EmbeddedEngine;
 import io.contextualtargeting.ports.SolutionSettings.EventParameters;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -56,7 +56,7 @@ final class SolutionSettingsParser {
         Map<String, String> values = new LinkedHashMap<>();
         TrainingConfigParser.at(root, path).fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
         try {
-            TrainingParameters.defaults().withPersonalizeHyperparameters(values);
+            PersonalizeHyperparameters.hiddenDimension(values);
         } catch (ParameterException e) {
             problems.accept(path + "." + e.field(), e.problem());
         }

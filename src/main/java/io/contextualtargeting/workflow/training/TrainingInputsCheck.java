@@ -1,16 +1,16 @@
 package io.contextualtargeting.workflow.training;
 
-import io.contextualtargeting.engine.InputException;
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetFiles;
-import io.contextualtargeting.engine.data.DatasetSchema;
-import io.contextualtargeting.engine.data.ItemColumn;
-import io.contextualtargeting.engine.data.ItemColumns;
-import io.contextualtargeting.engine.data.SchemaReader;
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.QueryFileReader;
-import io.contextualtargeting.engine.query.QueryLimits;
-import io.contextualtargeting.engine.query.QueryLine;
+import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetFiles;
+import io.contextualtargeting.formats.data.DatasetSchema;
+import io.contextualtargeting.formats.data.ItemColumn;
+import io.contextualtargeting.formats.data.ItemColumns;
+import io.contextualtargeting.formats.data.SchemaReader;
+import io.contextualtargeting.formats.query.ItemQuery;
+import io.contextualtargeting.formats.query.QueryFileReader;
+import io.contextualtargeting.formats.query.QueryLimits;
+import io.contextualtargeting.formats.query.QueryLine;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;

@@ -1,14 +1,14 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.CsvData;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
-import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.AttributeTerm;
-import io.contextualtargeting.engine.query.ItemQuery;
 import io.contextualtargeting.engine.segment.UserScorer;
+import io.contextualtargeting.formats.data.CsvData;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.AttributeQuery;
+import io.contextualtargeting.formats.query.AttributeTerm;
+import io.contextualtargeting.formats.query.ItemQuery;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class BaselinesTest {
         }
     }
 
-    private static List<String> top(UserScorer scorer, io.contextualtargeting.engine.query.SegmentQuery query) {
+    private static List<String> top(UserScorer scorer, io.contextualtargeting.formats.query.SegmentQuery query) {
         return Arrays.stream(scorer.topUsers(query, 10)).mapToObj(DATA.users()::id).toList();
     }
 }

@@ -1,16 +1,16 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.CsvData;
-import io.contextualtargeting.engine.query.QueryKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.AttributeTerm;
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.SegmentQuery;
 import io.contextualtargeting.engine.segment.UserScorer;
+import io.contextualtargeting.formats.data.CsvData;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.AttributeQuery;
+import io.contextualtargeting.formats.query.AttributeTerm;
+import io.contextualtargeting.formats.query.ItemQuery;
+import io.contextualtargeting.formats.query.QueryKind;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.CsvData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.data.CsvData;
+import io.contextualtargeting.formats.data.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

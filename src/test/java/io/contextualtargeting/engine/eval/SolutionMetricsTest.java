@@ -1,17 +1,17 @@
 package io.contextualtargeting.engine.eval;
 
-import io.contextualtargeting.engine.data.CsvData;
-import io.contextualtargeting.engine.query.QueryKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.SchemaReader;
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.data.TrainingDataReader;
 import io.contextualtargeting.engine.generate.DatasetGenerator;
 import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.formats.data.CsvData;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.SchemaReader;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingDataReader;
+import io.contextualtargeting.formats.query.QueryKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.contextualtargeting.engine.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contextualtargeting.engine.query.AttributeQuery;
-import io.contextualtargeting.engine.query.AttributeTerm;
-import io.contextualtargeting.engine.query.ItemQuery;
-import io.contextualtargeting.engine.query.SegmentQuery;
+import io.contextualtargeting.formats.query.AttributeQuery;
+import io.contextualtargeting.formats.query.AttributeTerm;
+import io.contextualtargeting.formats.query.ItemQuery;
+import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.contextualtargeting.engine.generate;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

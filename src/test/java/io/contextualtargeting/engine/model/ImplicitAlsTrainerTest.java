@@ -3,7 +3,7 @@ package io.contextualtargeting.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contextualtargeting.engine.PlantedTastes;
-import io.contextualtargeting.engine.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingData;
 import org.junit.jupiter.api.Test;
 
 class ImplicitAlsTrainerTest {

@@ -2,10 +2,10 @@ package io.contextualtargeting.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchemas;
-import io.contextualtargeting.engine.data.TrainingData;
-import io.contextualtargeting.engine.data.TrainingDataReader;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchemas;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingDataReader;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

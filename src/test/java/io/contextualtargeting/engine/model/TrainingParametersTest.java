@@ -3,6 +3,7 @@ package io.contextualtargeting.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contextualtargeting.formats.ParameterException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

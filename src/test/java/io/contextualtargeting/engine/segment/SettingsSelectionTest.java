@@ -2,9 +2,9 @@ package io.contextualtargeting.engine.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contextualtargeting.engine.data.TrainingData;
 import io.contextualtargeting.engine.model.TrainingParameters;
-import io.contextualtargeting.engine.query.QueryKind;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.QueryKind;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class SettingsSelectionTest {
 
     @Test
     void dataWhoseInteractionsShareOneSecondFallsBackAndSaysWhy() {
-        TrainingData data = io.contextualtargeting.engine.data.CsvData.read("ITEM_ID,GENRES\ni1,Drama\ni2,Comedy\n",
+        TrainingData data = io.contextualtargeting.formats.data.CsvData.read("ITEM_ID,GENRES\ni1,Drama\ni2,Comedy\n",
                 "u1,i1,5", "u2,i2,5", "u3,i1,5");
         SegmentModel model = SegmentModelTrainer.train(data, PARAMETERS);
 

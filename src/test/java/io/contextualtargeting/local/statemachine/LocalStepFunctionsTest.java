@@ -1,10 +1,9 @@
 package io.contextualtargeting.local.statemachine;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static io.contextualtargeting.local.statemachine.TestCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package io.contextualtargeting.local.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

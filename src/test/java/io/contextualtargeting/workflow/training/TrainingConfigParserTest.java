@@ -3,7 +3,7 @@ package io.contextualtargeting.workflow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contextualtargeting.engine.InputException;
+import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,0 @@
-package io.contextualtargeting.engine.query;
-
-/** A query and the line of the input file it came from. */
-public record QueryLine(long line, SegmentQuery query) {
-}
