@@ -74,22 +74,23 @@ class PackagingCheckTest {
 
     @Test
     void aJvmZipWithNativeFailsSayingWhatToDo() {
-        JsonNode answer = check("Create", JVM_ZIP, "Native");
+        JsonNode answer = assertFailed(check("Create", JVM_ZIP, "Native"), "built for the JVM", "Packaging=Native",
+                "Packaging=Jvm", "./mvnw package -Dnative", "--config-env native");
 
-        assertThat(answer.path("Status").asText()).isEqualTo("FAILED");
-        assertThat(answer.path("Reason").asText()).contains("built for the JVM", "Packaging=Native", "Packaging=Jvm",
-                "./mvnw package -Dnative", "--config-env native");
         assertThat(answer.path("PhysicalResourceId").asText()).isEqualTo("packaging-check");
         assertThat(answer.path("LogicalResourceId").asText()).isEqualTo("PackagingCheck");
     }
 
     @Test
     void aNativeZipWithJvmFailsSayingWhatToDo() {
-        JsonNode answer = check("Update", NATIVE_ZIP, "Jvm");
-
-        assertThat(answer.path("Status").asText()).isEqualTo("FAILED");
-        assertThat(answer.path("Reason").asText()).contains("built native", "Packaging=Jvm", "Packaging=Native",
+        assertFailed(check("Update", NATIVE_ZIP, "Jvm"), "built native", "Packaging=Jvm", "Packaging=Native",
                 "./mvnw package -DskipTests", "--config-env native");
+    }
+
+    private static JsonNode assertFailed(JsonNode answer, String... reason) {
+        assertThat(answer.path("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.path("Reason").asText()).contains(reason);
+        return answer;
     }
 
     @Test
