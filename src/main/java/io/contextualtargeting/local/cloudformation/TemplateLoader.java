@@ -124,7 +124,7 @@ public final class TemplateLoader {
                 String arn = ResourceIdentity.arn(type, name);
                 switch (type) {
                     case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
-                        if (!isInlineCode(properties)) {
+                        if (!isDeployTimeHelper(properties)) {
                             functions.add(function(id, properties, name, arn));
                         }
                     }
@@ -147,11 +147,13 @@ public final class TemplateLoader {
         }
 
         /**
-         * A function whose code is written in the template (deploy-time helpers such as the packaging
-         * check behind a custom resource) runs no project handler and no workflow: it is not run locally.
+         * A function whose code is written in the template and that names no project handler (a
+         * deploy-time helper such as the packaging check behind a custom resource) runs no workflow:
+         * it is not run locally.
          */
-        private static boolean isInlineCode(JsonNode properties) {
-            return properties.has("InlineCode") || properties.path("Code").has("ZipFile");
+        private static boolean isDeployTimeHelper(JsonNode properties) {
+            boolean inline = properties.has("InlineCode") || properties.path("Code").has("ZipFile");
+            return inline && !properties.path("Environment").path("Variables").has("QUARKUS_LAMBDA_HANDLER");
         }
 
         private CloudModel.LambdaFunction function(String id, JsonNode properties, String name, String arn) {
