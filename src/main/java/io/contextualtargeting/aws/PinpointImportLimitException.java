@@ -6,6 +6,9 @@ package io.contextualtargeting.aws;
  * ends, so the segment import workflow waits and retries on this class name, with a bound.
  */
 public final class PinpointImportLimitException extends AwsCallException {
+    /** Pinpoint's throttling answer as its API model names it (CreateImportJob: TooManyRequestsException, HTTP 429). */
+    public static final String THROTTLED_ERROR_CODE = "TooManyRequestsException";
+    public static final int THROTTLED_STATUS = 429;
 
     PinpointImportLimitException(String segmentFile, AwsCallException refusal) {
         super("Amazon Pinpoint refused CreateImportJob for segment file " + segmentFile + ": the account runs as many"
@@ -19,7 +22,7 @@ public final class PinpointImportLimitException extends AwsCallException {
      * retries) or a 400 whose message speaks of a limit or of concurrent jobs are both taken for it.
      */
     static boolean isImportLimit(AwsCallException refusal) {
-        if (refusal.statusCode() == 429 || "TooManyRequestsException".equals(refusal.errorCode())) {
+        if (refusal.statusCode() == THROTTLED_STATUS || THROTTLED_ERROR_CODE.equals(refusal.errorCode())) {
             return true;
         }
         String message = String.valueOf(refusal.getMessage()).toLowerCase(java.util.Locale.ROOT);

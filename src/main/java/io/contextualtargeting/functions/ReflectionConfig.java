@@ -16,6 +16,7 @@ import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
 import io.contextualtargeting.workflow.segments.SummarizeRequest;
 import io.contextualtargeting.workflow.segments.WriteSegmentRequest;
+import io.contextualtargeting.workflow.training.DatasetImport;
 import io.contextualtargeting.workflow.training.TrainingConfigUploaded;
 import io.contextualtargeting.workflow.training.TrainingPlan;
 import io.contextualtargeting.workflow.training.TrainingSteps;
@@ -37,7 +38,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SolutionSettings.EventParameters.class,
         SolutionSettings.EmbeddedEngine.class,
         TrainingPlan.BatchSegmentJobPlan.class,
-        TrainingSteps.ImportDatasetRequest.class,
+        DatasetImport.ImportDatasetRequest.class,
         TrainingSteps.CreateSolutionRequest.class,
         TrainingSteps.CreateBatchSegmentJobRequest.class,
         PrepareSegmentsRequest.class,

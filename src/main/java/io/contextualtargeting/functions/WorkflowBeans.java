@@ -11,6 +11,7 @@ import io.contextualtargeting.workflow.notify.NotificationFormatter;
 import io.contextualtargeting.workflow.notify.NotifyStep;
 import io.contextualtargeting.workflow.segments.PrepareSegments;
 import io.contextualtargeting.workflow.segments.WriteSegment;
+import io.contextualtargeting.workflow.training.DatasetImport;
 import io.contextualtargeting.workflow.training.TrainingSteps;
 import io.contextualtargeting.workflow.training.ValidateTrainingConfig;
 import java.time.Clock;
@@ -31,6 +32,12 @@ public class WorkflowBeans {
     @Singleton
     TrainingSteps trainingSteps(SegmentationService personalize) {
         return new TrainingSteps(personalize);
+    }
+
+    @Produces
+    @Singleton
+    DatasetImport datasetImport(SegmentationService personalize, ObjectStore store) {
+        return new DatasetImport(personalize, store);
     }
 
     @Produces

@@ -40,6 +40,7 @@ import io.contextualtargeting.workflow.notify.NotificationFormatter;
 import io.contextualtargeting.workflow.notify.NotifyStep;
 import io.contextualtargeting.workflow.segments.PrepareSegments;
 import io.contextualtargeting.workflow.segments.WriteSegment;
+import io.contextualtargeting.workflow.training.DatasetImport;
 import io.contextualtargeting.workflow.training.TrainingSteps;
 import io.contextualtargeting.workflow.training.ValidateTrainingConfig;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class LocalCloud {
         List<RequestHandler<?, ?>> handlers = List.of(
                 new ValidateTrainingConfigFunction(new ValidateTrainingConfig(store)),
                 new CreateDatasetGroupFunction(training),
-                new ImportDatasetFunction(training),
+                new ImportDatasetFunction(new DatasetImport(personalize, store)),
                 new CreateSolutionFunction(training),
                 new TrainSolutionVersionFunction(training),
                 new CreateBatchSegmentJobFunction(training),

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +57,27 @@ final class BotocoreModel {
             throw new IllegalArgumentException(service + " has no shape " + name);
         }
         return shape;
+    }
+
+    /** The errors the operation declares, by shape name. */
+    List<String> errors(String operation) {
+        JsonNode op = model.path("operations").path(operation);
+        if (op.isMissingNode()) {
+            throw new IllegalArgumentException(service + " has no operation " + operation + " in botocore's model");
+        }
+        List<String> names = new ArrayList<>();
+        op.path("errors").forEach(e -> names.add(e.path("shape").asText()));
+        return names;
+    }
+
+    /** Whether the model has an error (exception) shape of this name, declared by any operation or not. */
+    boolean hasError(String name) {
+        return model.path("shapes").path(name).path("exception").asBoolean(false);
+    }
+
+    /** The HTTP status of an error shape, 0 when the model gives none. */
+    int httpStatus(String errorShape) {
+        return shape(errorShape).path("error").path("httpStatusCode").asInt(0);
     }
 
     private static synchronized Path dataDirectory() {

@@ -22,6 +22,7 @@ import io.contextualtargeting.workflow.notify.NotificationFormatter;
 import io.contextualtargeting.workflow.notify.NotifyStep;
 import io.contextualtargeting.workflow.segments.PrepareSegments;
 import io.contextualtargeting.workflow.segments.WriteSegment;
+import io.contextualtargeting.workflow.training.DatasetImport;
 import io.contextualtargeting.workflow.training.TrainingSteps;
 import io.contextualtargeting.workflow.training.ValidateTrainingConfig;
 import java.io.IOException;
@@ -160,6 +161,7 @@ final class DeployedFunction implements AutoCloseable {
     private Object step(Class<?> type) {
         Map<Class<?>, Supplier<Object>> steps = Map.of(
                 TrainingSteps.class, () -> new TrainingSteps(personalize()),
+                DatasetImport.class, () -> new DatasetImport(personalize(), store()),
                 CleanupSteps.class, () -> new CleanupSteps(personalize()),
                 ValidateTrainingConfig.class, () -> new ValidateTrainingConfig(store()),
                 PrepareSegments.class, () -> new PrepareSegments(store(), personalize(),

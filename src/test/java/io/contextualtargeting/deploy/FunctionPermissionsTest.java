@@ -108,20 +108,39 @@ class FunctionPermissionsTest {
                         "DatasetGroupPlan[name=bingewatch, domain=null, arn=" + GROUP + "]"));
     }
 
+    /**
+     * users.csv holds E_MAIL, which the schema leaves out: the step writes the copy Personalize
+     * imports under import/ (after a look-up that must see 404), a later poll finds it, and a copy
+     * that fails mid-write aborts its upload.
+     */
     @Test
-    void importDatasetCreatesSchemaDatasetAndImportJobPassingThePersonalizeRole() {
-        personalizeResource("Schema", PERSONALIZE + "schema/bingewatch-interactions-schema");
-        AWS.stubFor(personalize("DescribeSchema").willReturn(json("{\"schema\": {\"schema\": \"{}\"}}")));
-        personalizeResource("Dataset", PERSONALIZE + "dataset/bingewatch/INTERACTIONS");
+    void importDatasetCreatesSchemaDatasetAndImportJobPassingThePersonalizeRoleAndACopyWithoutEmail() {
+        String schema = jsonString("""
+                {"type": "record", "name": "Users", "fields": [{"name": "USER_ID", "type": "string"},
+                 {"name": "AGE", "type": "int"}], "version": "1.0"}""");
+        personalizeResource("Schema", PERSONALIZE + "schema/bingewatch-users-schema");
+        AWS.stubFor(personalize("DescribeSchema").willReturn(json("{\"schema\": {\"schema\": " + schema + "}}")));
+        personalizeResource("Dataset", PERSONALIZE + "dataset/bingewatch/USERS");
+        AWS.stubFor(personalize("ListDatasets").inScenario("Dataset").whenScenarioStateIs("created").willReturn(json(
+                "{\"datasets\": [{\"datasetArn\": \"" + PERSONALIZE + "dataset/bingewatch/USERS\", \"datasetType\": \"USERS\","
+                        + " \"status\": \"ACTIVE\"}]}")));
         AWS.stubFor(personalize("DescribeDataset").willReturn(json("{\"dataset\": {\"schemaArn\": \""
-                + PERSONALIZE + "schema/bingewatch-interactions-schema\"}}")));
-        personalizeResource("DatasetImportJob", PERSONALIZE + "dataset-import-job/bingewatch-interactions-run1");
+                + PERSONALIZE + "schema/bingewatch-users-schema\"}}")));
+        personalizeResource("DatasetImportJob", PERSONALIZE + "dataset-import-job/bingewatch-users-run1");
+        uploadText(DATA, "train/bingewatch/users.csv", "USER_ID,E_MAIL,AGE\n1,a@example.com,30\n");
+        String request = """
+                {"datasetGroupArn": "%s", "dataset": {"type": "USERS", "name": "bingewatch-users",
+                 "schemaName": "bingewatch-users-schema", "schema": %s,
+                 "data": "s3://%s/train/bingewatch/users.csv", "importJobName": "bingewatch-users-run1"}}
+                """.formatted(GROUP, schema, DATA);
 
-        assertGrantedExactly("ImportDatasetFunction", WITH_PINPOINT, function -> assertThat(function.invoke("""
-                {"datasetGroupArn": "%s", "dataset": {"type": "INTERACTIONS", "name": "bingewatch-interactions",
-                 "schemaName": "bingewatch-interactions-schema", "schema": "{}",
-                 "data": "s3://%s/train/bingewatch/interactions.csv", "importJobName": "bingewatch-interactions-run1"}}
-                """.formatted(GROUP, DATA))).isNotNull());
+        assertGrantedExactly("ImportDatasetFunction", WITH_PINPOINT, function -> {
+            assertThat(function.invoke(request)).isNotNull();
+            assertThat(function.invoke(request)).isNotNull();
+            function.writeAndDie(new ObjectRef(DATA, "import/bingewatch-users-run2/users.csv"));
+        });
+        assertThat(fixtures.getObjectAsBytes(b -> b.bucket(DATA).key("import/bingewatch-users-run1/users.csv"))
+                .asUtf8String()).isEqualTo("USER_ID,AGE\n1,30\n");
     }
 
     @Test
@@ -377,6 +396,11 @@ class FunctionPermissionsTest {
 
     private static MappingBuilder personalize(String action) {
         return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonPersonalize." + action));
+    }
+
+    /** The text as a JSON string literal, quotes included. */
+    private static String jsonString(String text) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
     }
 
     private static ResponseDefinitionBuilder json(String body) {

@@ -75,6 +75,14 @@ final class Policy {
         return new Policy(statements);
     }
 
+    /** The policy of an AWS::IAM::Role: the statements of its inline {@code Policies}. */
+    static Policy ofRole(ResolvedTemplates.Resource role) {
+        List<Statement> statements = new ArrayList<>();
+        role.properties().path("Policies").forEach(p -> p.path("PolicyDocument").path("Statement")
+                .forEach(s -> statements.add(statement(s))));
+        return new Policy(statements);
+    }
+
     static Policy of(List<Statement> statements) {
         return new Policy(statements);
     }

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * What {@code sam package} does to a template before deployment, without uploading: every local
  * artifact path becomes the S3 location it would be uploaded to. A function's {@code CodeUri}
- * becomes {@code s3://bucket/key}, a state machine's {@code DefinitionUri} {@code {Bucket, Key}},
+ * and a layer's {@code ContentUri} become {@code s3://bucket/key}, a state machine's {@code DefinitionUri} {@code {Bucket, Key}},
  * and a nested application's {@code Location} the https URL of its packaged template.
  */
 final class SamPackage {
@@ -27,6 +27,7 @@ final class SamPackage {
             JsonNode properties = entry.getValue().path("Properties");
             switch (entry.getValue().path("Type").asText()) {
                 case "AWS::Serverless::Function" -> replaceLocal(properties, "CodeUri", SamPackage::codeUri);
+                case "AWS::Serverless::LayerVersion" -> replaceLocal(properties, "ContentUri", SamPackage::codeUri);
                 case "AWS::Serverless::StateMachine" -> replaceLocal(properties, "DefinitionUri", SamPackage::definitionUri);
                 case "AWS::Serverless::Application" -> replaceLocal(properties, "Location", SamPackage::templateUrl);
                 default -> { }

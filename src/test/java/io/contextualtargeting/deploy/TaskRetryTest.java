@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * names Step Functions reports them under, with bounded exponential backoff. A Quarkus Lambda
  * reports errorType = the escaping exception's class name; the Lambda service's own throttling is
  * {@code Lambda.TooManyRequestsException}; the EventBridge integration reports {@code EventBridge.*}.
+ * The service-prefixed names are checked against botocore's API models and Step Functions' documentation.
  */
 class TaskRetryTest {
 
@@ -30,11 +31,24 @@ class TaskRetryTest {
             AwsServiceUnavailableException.class.getName(),
             S3UnavailableException.class.getName(),
             "Lambda.TooManyRequestsException",
-            "Lambda.ServiceException");
+            "Lambda.ServiceException",
+            "Lambda.ClientExecutionTimeoutException");
     static final List<String> PUT_EVENTS_TRANSIENT = List.of(
             "EventBridge.ThrottlingException",
             "EventBridge.InternalException",
             "EventBridge.FailedEntry");
+    /**
+     * Names Step Functions reports that are not errors of the service's API model: the Lambda
+     * integration's client-side failures (Step Functions developer guide, "Handle Lambda service
+     * exceptions": ClientExecutionTimeoutException, AWSLambdaException, SdkClientException; unhandled
+     * function errors: Unknown) and the EventBridge integration's failed entries ("Add EventBridge
+     * events with Step Functions": a non-zero FailedEntryCount fails the task with EventBridge.FailedEntry).
+     */
+    private static final Map<String, List<String>> STEP_FUNCTIONS_OWN_NAMES = Map.of(
+            "Lambda", List.of("ClientExecutionTimeoutException", "AWSLambdaException", "SdkClientException", "Unknown"),
+            "EventBridge", List.of("FailedEntry"));
+    /** The integration prefix of an error name, and botocore's directory of the service's model. */
+    private static final Map<String, String> BOTOCORE_SERVICE = Map.of("Lambda", "lambda", "EventBridge", "events");
     /** Bounded: no transient retry may keep a state going for more than this. */
     private static final double MAX_TOTAL_WAIT_SECONDS = 2 * 60 * 60;
 
@@ -104,6 +118,71 @@ class TaskRetryTest {
         JsonNode retrier = retrierFor(start.state(), PinpointImportLimitException.class.getName()).orElseThrow();
 
         assertThat(totalWaitSeconds(retrier)).isBetween(30.0 * 60, MAX_TOTAL_WAIT_SECONDS);
+    }
+
+    /**
+     * Ecosystem check: every {@code Lambda.*} and {@code EventBridge.*} name that a Retry or Catch
+     * matches is an error of that service's API model in botocore, or one of the names Step Functions
+     * documents for its integration: a misspelt name would never match, and the error it meant would
+     * fail the execution unretried.
+     */
+    @Test
+    void everyServiceErrorNameIsOneTheServiceOrStepFunctionsReports() {
+        List<String> unknown = new ArrayList<>();
+        for (TaskState task : taskStates()) {
+            for (String name : errorNames(task.state())) {
+                int dot = name.indexOf('.');
+                String prefix = dot < 0 ? "" : name.substring(0, dot);
+                String error = name.substring(dot + 1);
+                if (BOTOCORE_SERVICE.containsKey(prefix) && !STEP_FUNCTIONS_OWN_NAMES.get(prefix).contains(error)
+                        && !BotocoreModel.of(BOTOCORE_SERVICE.get(prefix)).hasError(error)) {
+                    unknown.add(task + ": " + name);
+                }
+            }
+        }
+
+        assertThat(unknown).as("error names that neither botocore's model nor Step Functions' documentation knows").isEmpty();
+        assertThat(BotocoreModel.of("events").hasError("ThrottledException")).as("a misspelt name is not in the model").isFalse();
+    }
+
+    /** Every error botocore's model declares for PutEvents (InternalException) is retried, and throttling. */
+    @Test
+    void announceBatchSegmentJobRetriesEveryErrorOfPutEventsInTheModel() {
+        TaskState announce = taskStates().stream().filter(t -> t.name().equals("AnnounceBatchSegmentJob")).findFirst().orElseThrow();
+        BotocoreModel events = BotocoreModel.of("events");
+
+        assertThat(events.errors("PutEvents")).isNotEmpty().allSatisfy(error ->
+                assertThat(retrierFor(announce.state(), "EventBridge." + error)).as("EventBridge." + error).isPresent());
+        assertThat(events.hasError("ThrottlingException")).isTrue();
+    }
+
+    /** The Lambda errors retried on every task are errors of Invoke in botocore's model, with the statuses of throttling and failure. */
+    @Test
+    void retriedLambdaErrorsAreInvokeErrorsOfTheModel() {
+        BotocoreModel lambda = BotocoreModel.of("lambda");
+
+        assertThat(lambda.errors("Invoke")).contains("TooManyRequestsException", "ServiceException");
+        assertThat(lambda.httpStatus("TooManyRequestsException")).isEqualTo(429);
+        assertThat(lambda.httpStatus("ServiceException")).isEqualTo(500);
+    }
+
+    /** The Pinpoint adapter takes CreateImportJob's throttling answer, by the model's name and status, for the import limit. */
+    @Test
+    void pinpointsImportLimitAnswerIsCreateImportJobsThrottlingInTheModel() {
+        BotocoreModel pinpoint = BotocoreModel.of("pinpoint");
+
+        assertThat(pinpoint.errors("CreateImportJob")).contains(PinpointImportLimitException.THROTTLED_ERROR_CODE);
+        assertThat(pinpoint.httpStatus(PinpointImportLimitException.THROTTLED_ERROR_CODE))
+                .isEqualTo(PinpointImportLimitException.THROTTLED_STATUS);
+    }
+
+    /** The names every Retry and Catch of the state matches. */
+    private static List<String> errorNames(JsonNode state) {
+        List<String> names = new ArrayList<>();
+        for (String field : List.of("Retry", "Catch")) {
+            state.path(field).forEach(entry -> entry.path("ErrorEquals").forEach(n -> names.add(n.asText())));
+        }
+        return names;
     }
 
     @Test

@@ -123,8 +123,11 @@ public final class TemplateLoader {
                 String name = stack.name(id);
                 String arn = ResourceIdentity.arn(type, name);
                 switch (type) {
-                    case "AWS::Serverless::Function", "AWS::Lambda::Function" -> functions.add(function(id, properties,
-                            name, arn));
+                    case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
+                        if (!isDeployTimeHelper(properties)) {
+                            functions.add(function(id, properties, name, arn));
+                        }
+                    }
                     case "AWS::S3::Bucket" -> buckets.add(new CloudModel.Bucket(stack.stackName(), id, name, arn,
                             properties.path("NotificationConfiguration").path("EventBridgeConfiguration")
                                     .path("EventBridgeEnabled").asBoolean(false)));
@@ -141,6 +144,16 @@ public final class TemplateLoader {
             return new CloudModel.Stack(stack.stackName(), stack.template(), Map.copyOf(stack.parameters()),
                     stack.outputs(), List.copyOf(functions), List.copyOf(buckets), List.copyOf(buses),
                     List.copyOf(topics), List.copyOf(machines), List.copyOf(rules));
+        }
+
+        /**
+         * A function whose code is written in the template and that names no project handler (a
+         * deploy-time helper such as the packaging check behind a custom resource) runs no workflow:
+         * it is not run locally.
+         */
+        private static boolean isDeployTimeHelper(JsonNode properties) {
+            boolean inline = properties.has("InlineCode") || properties.path("Code").has("ZipFile");
+            return inline && !properties.path("Environment").path("Variables").has("QUARKUS_LAMBDA_HANDLER");
         }
 
         private CloudModel.LambdaFunction function(String id, JsonNode properties, String name, String arn) {

@@ -5,6 +5,7 @@ import io.contextualtargeting.ports.EngagementPlatform.Endpoint;
 import io.contextualtargeting.ports.ObjectNotFoundException;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
+import io.contextualtargeting.workflow.CsvCells;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

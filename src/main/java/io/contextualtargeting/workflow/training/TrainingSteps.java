@@ -3,16 +3,14 @@ package io.contextualtargeting.workflow.training;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobRequest;
-import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import io.contextualtargeting.workflow.ResourceStates;
 import io.contextualtargeting.workflow.training.TrainingPlan.BatchSegmentJobPlan;
 import io.contextualtargeting.workflow.training.TrainingPlan.DatasetGroupPlan;
-import io.contextualtargeting.workflow.training.TrainingPlan.DatasetPlan;
 import io.contextualtargeting.workflow.training.TrainingPlan.SolutionPlan;
 
 /**
- * The Personalize steps of the training workflow. Each is describe-or-create, so the state
+ * The Personalize steps of the training workflow (ImportDataset: {@link DatasetImport}). Each is describe-or-create, so the state
  * machine polls a step by retrying it on ResourcePendingException until the resource is ACTIVE.
  */
 public final class TrainingSteps {
@@ -25,17 +23,6 @@ public final class TrainingSteps {
     public DatasetGroupPlan createDatasetGroup(DatasetGroupPlan group) {
         ResourceState state = personalize.ensureDatasetGroup(group.name(), group.domain());
         return group.withArn(ResourceStates.requireActive(state, "dataset group").arn());
-    }
-
-    /** Schema, dataset and import job of one dataset; pending until the import job is ACTIVE. */
-    public DatasetPlan importDataset(ImportDatasetRequest request) {
-        DatasetPlan dataset = request.dataset();
-        ResourceState schema = ResourceStates.requireActive(
-                personalize.ensureSchema(dataset.schemaName(), dataset.schema(), request.domain()), "schema");
-        ResourceState created = ResourceStates.requireActive(personalize.ensureDataset(request.datasetGroupArn(),
-                DatasetType.valueOf(dataset.type()), dataset.name(), schema.arn()), "dataset");
-        ResourceState job = personalize.ensureDatasetImportJob(created.arn(), dataset.importJobName(), ObjectRef.parse(dataset.data()));
-        return dataset.withArns(created.arn(), ResourceStates.requireActive(job, "dataset import job").arn());
     }
 
     public SolutionPlan createSolution(CreateSolutionRequest request) {
@@ -58,9 +45,6 @@ public final class TrainingSteps {
                 request.solutionVersionArn(), ObjectRef.parse(job.input()), ObjectRef.parse(job.outputPrefix()),
                 job.numResults(), job.filterArn()));
         return job.withArn(ResourceStates.requireActive(state, "batch segment job").arn());
-    }
-
-    public record ImportDatasetRequest(String datasetGroupArn, String domain, DatasetPlan dataset) {
     }
 
     public record CreateSolutionRequest(String datasetGroupArn, SolutionPlan solution) {

@@ -56,9 +56,9 @@ class ValidateTrainingConfigTest {
     }
 
     /**
-     * users.csv carries E_MAIL (as the reference data does) but the users schema leaves it out; the
-     * import job reads the uploaded file as it is, so docs/deploy.md advises uploading users.csv
-     * without that column ({@code cut -d, -f1,2,4}): such a file is accepted as it stands.
+     * users.csv carries E_MAIL (as the reference data does) but the users schema leaves it out (the
+     * import job reads a copy without it: DatasetImportTest); a users.csv uploaded without that
+     * column ({@code cut -d, -f1,2,4}) is accepted as it stands.
      */
     @Test
     void usersWithoutTheEmailColumnAreAcceptedAndTheSchemaNeverHadIt() {
