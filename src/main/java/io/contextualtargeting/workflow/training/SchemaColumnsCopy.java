@@ -1,11 +1,11 @@
 package io.contextualtargeting.workflow.training;
 
-import io.contextualtargeting.engine.data.CsvReader;
-import io.contextualtargeting.engine.data.CsvRecord;
-import io.contextualtargeting.engine.data.DataFileException;
-import io.contextualtargeting.engine.data.DataSource;
-import io.contextualtargeting.engine.data.DatasetSchema;
-import io.contextualtargeting.engine.data.SchemaReader;
+import io.contextualtargeting.formats.data.CsvReader;
+import io.contextualtargeting.formats.data.CsvRecord;
+import io.contextualtargeting.formats.data.DataFileException;
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchema;
+import io.contextualtargeting.formats.data.SchemaReader;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.workflow.CsvCells;

@@ -3,9 +3,9 @@ package io.contextualtargeting.workflow.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contextualtargeting.engine.data.CsvReader;
-import io.contextualtargeting.engine.data.CsvRecord;
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.formats.data.CsvReader;
+import io.contextualtargeting.formats.data.CsvRecord;
 import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
