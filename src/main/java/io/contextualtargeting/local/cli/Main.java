@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
@@ -84,8 +87,27 @@ public final class Main implements Runnable {
             return usageError(failed, e.getMessage(), "", err);
         }
         // bad input names its file, line and field; anything else is printed whole, without a stack trace
-        err.println("error: " + (e instanceof InputException ? e.getMessage() : e.toString()));
+        err.println("error: " + describe(e));
         return FAILED;
+    }
+
+    /** One line: the message of bad input, a file system problem with its path, or the exception. */
+    private static String describe(Throwable e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException && e.getCause() != null) {
+            return e.getMessage() + ": " + describe(e.getCause());
+        }
+        if (e instanceof FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + reason;
+        }
+        if (e instanceof IOException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return e.toString();
     }
 
     private static int usageError(CommandLine command, String message, String suggestions, PrintStream err) {

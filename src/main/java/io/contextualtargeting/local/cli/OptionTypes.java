@@ -50,14 +50,16 @@ final class OptionTypes {
         }
     }
 
-    /** A file to write: not an existing folder (its parent folders are created). */
+    /** A file to write: not an existing folder, and no file where its folders are to be created. */
     static final class OutputFile implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            if (Files.isDirectory(Path.of(value))) {
+            Path path = Path.of(value);
+            if (Files.isDirectory(path)) {
                 throw new TypeConversionException(value + " is a folder; give the path of a file to write");
             }
-            return Path.of(value);
+            requireFolders(value, path.toAbsolutePath().getParent());
+            return path;
         }
     }
 
@@ -65,10 +67,24 @@ final class OptionTypes {
     static final class Folder implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            if (Files.exists(Path.of(value)) && !Files.isDirectory(Path.of(value))) {
+            Path path = Path.of(value);
+            if (Files.exists(path) && !Files.isDirectory(path)) {
                 throw new TypeConversionException(value + " is a file; give a folder");
             }
-            return Path.of(value);
+            requireFolders(value, path.toAbsolutePath().getParent());
+            return path;
+        }
+    }
+
+    /** The existing part of {@code folder} is folders: the missing ones can be created. */
+    private static void requireFolders(String value, Path folder) {
+        for (Path at = folder; at != null; at = at.getParent()) {
+            if (Files.exists(at)) {
+                if (!Files.isDirectory(at)) {
+                    throw new TypeConversionException(value + " is inside " + at + ", which is a file, not a folder");
+                }
+                return;
+            }
         }
     }
 

@@ -181,6 +181,16 @@ class MainTest {
     }
 
     @Test
+    void aFileWhereAFolderIsToBeCreatedIsAUsageError() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "a file");
+
+        assertThat(run("generate", "--out", file.resolve("data").toString())).isEqualTo(2);
+
+        assertThat(err()).startsWith("error: Invalid value for option '--out': " + file.resolve("data") + " is inside "
+                + file + ", which is a file, not a folder");
+    }
+
+    @Test
     void aFailureIsExitCode1() {
         assertThat(run("execution", "nope", "--work", dir.toString())).isEqualTo(1);
         assertThat(err()).startsWith("error: no execution 'nope'").contains("executions --work " + dir);
