@@ -4,7 +4,6 @@ import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
 import io.contextualtargeting.engine.eval.QualityBenchmark;
 import io.contextualtargeting.engine.eval.QualityMatrix;
-import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.bench.PostProcessingBenchmark;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -184,14 +184,8 @@ final class BenchmarkCommand implements Runnable {
     static final class Quality implements Callable<Integer> {
         private final Streams streams;
 
-        @Option(names = "--users", paramLabel = "N", description = "Users of the generated dataset.")
-        int users = GeneratorSettings.DEFAULT_USERS;
-
-        @Option(names = "--items", paramLabel = "M", description = "Items of the generated dataset.")
-        int items = GeneratorSettings.DEFAULT_ITEMS;
-
-        @Option(names = "--seed", paramLabel = "S", description = "Random seed of the generated dataset.")
-        long seed = GeneratorSettings.DEFAULT_SEED;
+        @Mixin
+        DatasetSizeOptions size;
 
         @Option(names = "--matrix", paramLabel = "SIZE", arity = "0..1", fallbackValue = "full",
                 converter = OptionTypes.MatrixSizes.class, completionCandidates = OptionTypes.MatrixSizes.class,
@@ -217,7 +211,7 @@ final class BenchmarkCommand implements Runnable {
                 QualityBenchmark.runMatrix(matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full(), parameters,
                         streams.out());
             } else {
-                QualityBenchmark.run(GeneratorSettings.of(users, items, seed), parameters, streams.out());
+                QualityBenchmark.run(size.settings(), parameters, streams.out());
             }
             return Main.OK;
         }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code generate}: writes a synthetic dataset in the data/ layout and prints its size and throughput. */
@@ -26,14 +27,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The folder to write the dataset into.")
     Path root;
 
-    @Option(names = "--users", paramLabel = "N", description = "Users.")
-    int users = GeneratorSettings.DEFAULT_USERS;
-
-    @Option(names = "--items", paramLabel = "M", description = "Items.")
-    int items = GeneratorSettings.DEFAULT_ITEMS;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed.")
-    long seed = GeneratorSettings.DEFAULT_SEED;
+    @Mixin
+    DatasetSizeOptions size;
 
     @Option(names = "--interactions-per-user", paramLabel = "X",
             description = "Interactions per user on average. Default: 50, at most a quarter of the items.")
@@ -82,7 +77,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GeneratorSettings defaults = GeneratorSettings.of(users, items, seed);
+        GeneratorSettings defaults = size.settings();
         GeneratorSettings settings = defaults
                 .withInteractionsPerUser(interactionsPerUser == null ? defaults.interactionsPerUser() : interactionsPerUser)
                 .withName(name)

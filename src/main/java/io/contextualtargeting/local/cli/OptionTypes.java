@@ -26,10 +26,7 @@ final class OptionTypes {
     static final class InputFile implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path path = Path.of(value);
-            if (Files.isDirectory(path)) {
-                throw new TypeConversionException(value + " is a folder; give a file");
-            }
+            Path path = notAFolder(value, "give a file");
             if (!Files.isRegularFile(path)) {
                 throw new TypeConversionException("no such file " + value);
             }
@@ -41,10 +38,9 @@ final class OptionTypes {
     static final class InputFolder implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path path = Path.of(value);
+            Path path = notAFile(value);
             if (!Files.isDirectory(path)) {
-                throw new TypeConversionException(Files.exists(path) ? value + " is a file; give a folder"
-                        : "no such folder " + value);
+                throw new TypeConversionException("no such folder " + value);
             }
             return path;
         }
@@ -54,10 +50,7 @@ final class OptionTypes {
     static final class OutputFile implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path path = Path.of(value);
-            if (Files.isDirectory(path)) {
-                throw new TypeConversionException(value + " is a folder; give the path of a file to write");
-            }
+            Path path = notAFolder(value, "give the path of a file to write");
             requireFolders(value, path.toAbsolutePath().getParent());
             return path;
         }
@@ -67,13 +60,26 @@ final class OptionTypes {
     static final class Folder implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path path = Path.of(value);
-            if (Files.exists(path) && !Files.isDirectory(path)) {
-                throw new TypeConversionException(value + " is a file; give a folder");
-            }
+            Path path = notAFile(value);
             requireFolders(value, path.toAbsolutePath().getParent());
             return path;
         }
+    }
+
+    private static Path notAFolder(String value, String fix) {
+        Path path = Path.of(value);
+        if (Files.isDirectory(path)) {
+            throw new TypeConversionException(value + " is a folder; " + fix);
+        }
+        return path;
+    }
+
+    private static Path notAFile(String value) {
+        Path path = Path.of(value);
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new TypeConversionException(value + " is a file; give a folder");
+        }
+        return path;
     }
 
     /** The existing part of {@code folder} is folders: the missing ones can be created. */
