@@ -6,8 +6,8 @@ import io.contextualtargeting.workflow.LambdaErrors;
 import io.contextualtargeting.workflow.ResourcePendingException;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prints one line per execution start, state entered, state failure and execution end, prefixed
@@ -21,8 +21,8 @@ public final class ProgressPrinter implements ExecutionListener {
 
     private final PrintStream out;
     private final Clock clock;
-    /** The executions whose current state has already said it is waiting. */
-    private final Set<String> waiting = new HashSet<>();
+    /** The states (execution and state name) that have said they are waiting since they were entered. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     public ProgressPrinter(PrintStream out, Clock clock) {
         this.out = out;
@@ -36,7 +36,7 @@ public final class ProgressPrinter implements ExecutionListener {
 
     @Override
     public void stateEntered(String executionArn, String stateName, JsonNode input) {
-        waiting.remove(executionArn);
+        waiting.remove(executionArn + "\n" + stateName);
         out.println(label(executionArn) + "   " + stateName);
     }
 
@@ -44,7 +44,7 @@ public final class ProgressPrinter implements ExecutionListener {
     public void stateFailed(String executionArn, String stateName, String error, String cause) {
         if (!PENDING.equals(error)) {
             out.println(label(executionArn) + "   " + stateName + " failed: " + error);
-        } else if (waiting.add(executionArn)) {
+        } else if (waiting.add(executionArn + "\n" + stateName)) {
             out.println(label(executionArn) + "   " + stateName + " waiting: " + LambdaErrors.readable(cause));
         }
     }
@@ -52,7 +52,7 @@ public final class ProgressPrinter implements ExecutionListener {
     @Override
     public void executionEnded(ExecutionRecord execution) {
         String ms = execution.duration(clock.instant()).toMillis() + " ms";
-        waiting.remove(execution.executionArn());
+        waiting.removeIf(key -> key.startsWith(execution.executionArn() + "\n"));
         String error = execution.error() == null ? "" : " " + execution.error() + ": "
                 + LambdaErrors.readable(execution.cause());
         out.println(label(execution.executionArn()) + " " + execution.status() + " (" + ms + ")" + error);

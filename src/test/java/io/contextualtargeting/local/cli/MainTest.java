@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -94,6 +99,29 @@ class MainTest {
         assertThat(run("segment", "--help")).isZero();
         assertThat(out()).contains(" --interactions=FILE ", " --num-results=N ", " --out=FILE ", " --queries=FILE ",
                 "[--items=FILE]", "[--config=FILE]");
+    }
+
+    /** The README's command table marks as required (outside brackets) exactly the options the usage marks. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "segment", "evaluate", "generate"})
+    void theReadmeAndTheUsageAgreeOnRequiredOptions(String command) throws Exception {
+        String row = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| `" + command + " "))
+                .findFirst().orElseThrow();
+        String usage = row.substring(3, row.indexOf('`', 3));
+        String required = usage;
+        for (String previous = ""; !previous.equals(required); ) {
+            previous = required;
+            required = required.replaceAll("\\[[^\\[\\]]*]", "");
+        }
+        CommandLine.Model.CommandSpec spec = commandLine().getSubcommands().get(command).getCommandSpec();
+
+        assertThat(options(required)).isEqualTo(spec.requiredArgs().stream().filter(a -> a instanceof OptionSpec)
+                .map(a -> ((OptionSpec) a).longestName()).collect(Collectors.toSet()));
+        assertThat(spec.options().stream().map(OptionSpec::longestName).toList()).containsAll(options(usage));
+    }
+
+    private static Set<String> options(String usage) {
+        return Pattern.compile("--[a-z-]+").matcher(usage).results().map(MatchResult::group).collect(Collectors.toSet());
     }
 
     @Test
