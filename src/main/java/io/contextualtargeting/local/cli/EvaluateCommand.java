@@ -44,7 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private static final double TRAIN_SHARE = 0.8;
     private final Streams streams;
 
-    @Option(names = "--queries", required = true, split = ",", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
+    @Option(names = "--queries", required = true, split = "\\s*,\\s*", paramLabel = "FILE",
+            converter = OptionTypes.InputFile.class,
             description = "Batch segment job inputs (job_config.json), comma-separated: the queries to evaluate.")
     List<Path> queryFiles;
 

@@ -105,8 +105,8 @@ final class OptionTypes {
         @Override
         public String convert(String value) {
             if (!values.contains(value)) {
-                throw new TypeConversionException("expected one of " + String.join(", ", values) + " (case-sensitive) but was '"
-                        + value + "'");
+                throw new TypeConversionException("expected one of " + String.join(", ", values)
+                        + " (case-sensitive) but was '" + value + "'");
             }
             return value;
         }

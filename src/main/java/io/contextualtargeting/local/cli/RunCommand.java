@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
                     + " its CSV files, batch/.../job_config.json), as `generate --out DIR` writes it.")
     Path data;
 
-    @Option(names = "--work", paramLabel = "DIR", defaultValue = LocalCloud.DEFAULT_WORK, converter = OptionTypes.Folder.class,
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = LocalCloud.DEFAULT_WORK,
+            converter = OptionTypes.Folder.class,
             description = "The work folder (the local S3 buckets, segment files, emails, executions); emptied first, and"
                     + " only if this tool made it.")
     Path work;

@@ -79,7 +79,8 @@ final class TrainingOptions {
         parameters = withInt("iterations", iterations, parameters, TrainingParameters::withIterations);
         parameters = withInt("threads", threads, parameters, TrainingParameters::withThreads);
         parameters = parameters.withWeighting(weighting(parameters.weighting()));
-        OptionalDouble recency = halfLife("recency-half-life-days", recencyHalfLifeDays, base.explicit().recencyHalfLifeDays());
+        OptionalDouble recency = halfLife("recency-half-life-days", recencyHalfLifeDays,
+                base.explicit().recencyHalfLifeDays());
         OptionalDouble activity = halfLife("activity-half-life-days", activityHalfLifeDays,
                 base.explicit().activityHalfLifeDays());
         return new EngineTraining(parameters, new ExplicitSettings(recency, activity));
