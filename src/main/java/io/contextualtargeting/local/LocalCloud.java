@@ -62,6 +62,8 @@ public final class LocalCloud {
     /** The template files, bundled in the jar under this classpath folder. */
     public static final String TEMPLATES = "deploy/";
     static final String STACK_NAME = "contextual-targeting";
+    /** The work folder the CLI uses when none is given. */
+    public static final String DEFAULT_WORK = ".local-run";
 
     private final CloudModel model;
     private final FolderObjectStore store;
@@ -81,7 +83,7 @@ public final class LocalCloud {
         pinpoint = new LocalEngagementPlatform(store);
         outbox = new OutboxNotifier(settings.work().resolve("outbox"), settings.console());
         personalize = new LocalSegmentationService(store, settings.training(), clock);
-        NotifyStep notify = new NotifyStep(new NotificationFormatter(LocalCloud::executionLink), outbox);
+        NotifyStep notify = new NotifyStep(new NotificationFormatter(arn -> executionLink(settings.work(), arn)), outbox);
         TrainingSteps training = new TrainingSteps(personalize);
         List<RequestHandler<?, ?>> handlers = List.of(
                 new ValidateTrainingConfigFunction(new ValidateTrainingConfig(store)),
@@ -186,8 +188,17 @@ public final class LocalCloud {
     }
 
     /** Where a reader inspects a local execution: the CLI command that shows it. */
-    private static String executionLink(String executionArn) {
-        return "java -jar target/contextual-targeting-local.jar execution " + executionArn.substring(executionArn.lastIndexOf(':') + 1);
+    private static String executionLink(Path work, String executionArn) {
+        return cliCommand(work, "execution " + executionArn.substring(executionArn.lastIndexOf(':') + 1));
+    }
+
+    /**
+     * The CLI command line that reads this work folder: {@code java -jar target/contextual-targeting-local.jar
+     * <arguments>}, with {@code --work <work>} unless it is the default folder.
+     */
+    public static String cliCommand(Path work, String arguments) {
+        String command = "java -jar target/contextual-targeting-local.jar " + arguments;
+        return work.normalize().equals(Path.of(DEFAULT_WORK)) ? command : command + " --work " + work;
     }
 
     /**

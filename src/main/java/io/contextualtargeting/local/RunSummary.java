@@ -7,6 +7,7 @@ import io.contextualtargeting.local.statemachine.HistoryEvent;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.workflow.LambdaErrors;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;
@@ -36,7 +37,8 @@ public record RunSummary(List<Segment> segments, List<Execution> executions, int
                           String error) {
     }
 
-    public record Execution(String stateMachine, String name, String status, String error) {
+    /** An execution; {@code cause} is its error's whole message, as a person reads it (file, line, field). */
+    public record Execution(String stateMachine, String name, String status, String error, String cause) {
     }
 
     public boolean allSucceeded() {
@@ -58,7 +60,7 @@ public record RunSummary(List<Segment> segments, List<Execution> executions, int
                             pinpoint ? "NOT STARTED" : NO_PINPOINT))));
         }
         List<Execution> executions = sorted.stream().map(r -> new Execution(r.stateMachineName(), r.name(),
-                r.status().name(), r.error())).toList();
+                r.status().name(), r.error(), LambdaErrors.readable(r.cause()))).toList();
         return new RunSummary(segments, executions, emails, pinpoint, endpoints);
     }
 

@@ -47,6 +47,12 @@ class FunctionZipIT {
         assertThat(entries).doesNotContain("bootstrap");
     }
 
+    /** The local CLI's command-line library is for the local jar only (quarkus.class-loading.removed-artifacts). */
+    @Test
+    void leavesOutTheLocalCommandLineLibrary() {
+        assertThat(entries).noneMatch(e -> e.contains("picocli"));
+    }
+
     @Test
     void leavesOutNettyAndTheApacheClient() {
         assertThat(entries).noneMatch(e -> e.contains("netty-nio-client") || e.contains("apache-client"));

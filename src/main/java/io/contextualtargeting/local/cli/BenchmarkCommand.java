@@ -2,20 +2,25 @@ package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
-import io.contextualtargeting.engine.eval.MatrixSetting;
 import io.contextualtargeting.engine.eval.QualityBenchmark;
 import io.contextualtargeting.engine.eval.QualityMatrix;
-import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.local.bench.PostProcessingBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code benchmark}: prints the engine's speed on synthetic data held in memory. {@code train}
@@ -25,120 +30,190 @@ import java.util.stream.Stream;
  * the engine's hold-out quality on a generated dataset, or with {@code --matrix} on each data shape
  * of the quality matrix ({@code --matrix small}: the two CI settings; {@code --setting NAME}: one).
  */
-final class BenchmarkCommand implements Command {
+@Command(name = "benchmark", header = "print performance and quality figures",
+        description = "Prints performance and quality figures on synthetic data"
+        + " (docs/benchmarks.md): say which with a subcommand.")
+final class BenchmarkCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
 
-    @Override
-    public String usage() {
-        return "benchmark train [--users 20000] [--items 3000] [--interactions 1000000] [--csv /tmp/f.csv]"
-                + " [--factors 64] [--iterations 10] [--cg-steps 2] [--threads T] | benchmark score [--users 10000000] [--factors 64]"
-                + " [--fraction 0.01] [--repeat 5] | benchmark postprocess [--users 5000000] [--lines 1] [--lookup-threads 4]"
-                + " [--work DIR] | benchmark quality [--users 20000] [--items 3000] [--seed 42]"
-                + " | benchmark quality --matrix [small] | benchmark quality --setting NAME";
+    /** Adds {@code benchmark} and its subcommands to {@code parent}. */
+    static void addTo(CommandLine parent, Streams streams) {
+        parent.addSubcommand(new BenchmarkCommand());
+        CommandLine benchmark = parent.getSubcommands().get("benchmark");
+        benchmark.addSubcommand(new Train(streams));
+        benchmark.addSubcommand(new Score(streams));
+        benchmark.addSubcommand(new Postprocess(streams));
+        benchmark.addSubcommand(new Quality(streams));
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-        List<String> mode = args.positional();
-        boolean matrixSize = mode.size() == 2 && mode.get(0).equals("quality") && args.flag("matrix");
-        if (mode.size() != 1 && !matrixSize
-                || !List.of("train", "score", "postprocess", "quality").contains(mode.get(0))) {
-            throw new CliArgs.UsageException(
-                    "say what to time or measure: benchmark train, benchmark score, benchmark postprocess or benchmark quality");
-        }
-        switch (mode.get(0)) {
-            case "train" -> train(args, out);
-            case "postprocess" -> postprocess(args, out);
-            case "quality" -> quality(args, out);
-            default -> score(args, out);
-        }
-        return 0;
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "say what to time or measure: benchmark train, benchmark score, benchmark postprocess or benchmark quality");
     }
 
-    private static void train(CliArgs args, PrintStream out) throws IOException {
-        long seed = args.longOption("seed", 1);
-        TrainingParameters defaults = TrainingParameters.defaults();
-        int users = args.intOption("users", 20_000);
-        int items = args.intOption("items", 3_000);
-        int interactions = args.intOption("interactions", 1_000_000);
-        TrainingParameters parameters = defaults.withSeed(seed)
-                .withFactors(args.intOption("factors", 64))
-                .withIterations(args.intOption("iterations", 10))
-                .withCgSteps(args.intOption("cg-steps", defaults.cgSteps()))
-                .withThreads(args.intOption("threads", defaults.threads()));
-        Optional<Path> csv = args.option("csv").map(Path::of);
-        args.rejectUnknown();
-        TrainingBenchmark.run(users, items, interactions, seed, parameters, csv, out);
-    }
+    @Command(name = "train", header = "time training",
+            description = "Times training on synthetic interactions held in memory (with --csv, also"
+            + " writing and parsing them).")
+    static final class Train implements Callable<Integer> {
+        private final Streams streams;
 
-    private static void quality(CliArgs args, PrintStream out) throws IOException {
-        Optional<List<MatrixSetting>> matrix = matrixSettings(args);
-        if (matrix.isPresent()) {
-            args.rejectUnknown();
-            QualityBenchmark.runMatrix(matrix.get(), TrainingParameters.defaults(), out);
-            return;
+        @Option(names = "--users", paramLabel = "N", description = "Users.")
+        int users = 20_000;
+
+        @Option(names = "--items", paramLabel = "M", description = "Items.")
+        int items = 3_000;
+
+        @Option(names = "--interactions", paramLabel = "N", description = "Interactions.")
+        int interactions = 1_000_000;
+
+        @Option(names = "--csv", paramLabel = "FILE", converter = OptionTypes.OutputFile.class,
+                description = "Also write the interactions to this CSV file and time parsing it.")
+        Path csv;
+
+        @Option(names = "--factors", paramLabel = "K", description = "Latent factors.")
+        int factors = 64;
+
+        @Option(names = "--iterations", paramLabel = "N", description = "Training iterations.")
+        int iterations = 10;
+
+        @Option(names = "--cg-steps", paramLabel = "N", description = "Conjugate-gradient steps per iteration.")
+        int cgSteps = TrainingParameters.defaults().cgSteps();
+
+        @Option(names = "--threads", paramLabel = "T", description = "Training threads. Default: the number of processors.")
+        Integer threads;
+
+        @Option(names = "--seed", paramLabel = "S", description = "Random seed of data and training.")
+        long seed = 1;
+
+        Train(Streams streams) {
+            this.streams = streams;
         }
-        GeneratorSettings settings = GeneratorSettings.of(args.intOption("users", GeneratorSettings.DEFAULT_USERS),
-                args.intOption("items", GeneratorSettings.DEFAULT_ITEMS),
-                args.longOption("seed", GeneratorSettings.DEFAULT_SEED));
-        args.rejectUnknown();
-        QualityBenchmark.run(settings, TrainingParameters.defaults(), out);
+
+        @Override
+        public Integer call() throws IOException {
+            TrainingParameters defaults = TrainingParameters.defaults();
+            TrainingParameters parameters = defaults.withSeed(seed).withFactors(factors).withIterations(iterations)
+                    .withCgSteps(cgSteps).withThreads(threads == null ? defaults.threads() : threads);
+            TrainingBenchmark.run(users, items, interactions, seed, parameters, Optional.ofNullable(csv), streams.out());
+            return Main.OK;
+        }
     }
 
-    /** {@code --matrix} (every setting), {@code --matrix small} or {@code --setting NAME}; empty without them. */
-    private static Optional<List<MatrixSetting>> matrixSettings(CliArgs args) {
-        Optional<String> one = args.option("setting");
-        if (one.isPresent()) {
+    @Command(name = "score", header = "time scoring one query over many users",
+            description = "Times one query's top users over many users on one thread, and checks them"
+            + " against a float scan of every user.")
+    static final class Score implements Callable<Integer> {
+        private final Streams streams;
+
+        @Option(names = "--users", paramLabel = "N", description = "Users to rank.")
+        int users = 10_000_000;
+
+        @Option(names = "--factors", paramLabel = "K", description = "Latent factors.")
+        int factors = 64;
+
+        @Option(names = "--fraction", paramLabel = "F", description = "Share of the users in the segment.")
+        double fraction = 0.01;
+
+        @Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions.")
+        int repeat = 5;
+
+        @Option(names = "--seed", paramLabel = "S", description = "Random seed of the factors.")
+        long seed = 1;
+
+        Score(Streams streams) {
+            this.streams = streams;
+        }
+
+        @Override
+        public Integer call() {
+            ScoringBenchmark.run(users, factors, fraction, repeat, seed, streams.out());
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "postprocess", header = "time post-processing a large job output",
+            description = "Times splitting a large batch segment job output into segments and"
+            + " writing their files in both segment file forms, with no AWS latency.")
+    static final class Postprocess implements Callable<Integer> {
+        private final Streams streams;
+
+        @Option(names = "--users", paramLabel = "N", description = "Users per job output line.")
+        int users = 5_000_000;
+
+        @Option(names = "--lines", paramLabel = "N", description = "Job output lines (segments).")
+        int lines = 1;
+
+        @Option(names = "--lookup-threads", paramLabel = "T", description = "Threads looking up endpoints.")
+        int lookupThreads = 4;
+
+        @Option(names = "--work", paramLabel = "DIR", converter = OptionTypes.Folder.class,
+                description = "Folder for the files, kept afterwards. Default: a temporary folder, removed afterwards.")
+        Path work;
+
+        Postprocess(Streams streams) {
+            this.streams = streams;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Path root = work != null ? Files.createDirectories(work) : Files.createTempDirectory("postprocess");
             try {
-                return Optional.of(List.of(QualityMatrix.named(one.get())));
-            } catch (IllegalArgumentException e) {
-                throw new CliArgs.UsageException(e.getMessage());
+                new PostProcessingBenchmark(root, lookupThreads, streams.out()).run(users, lines);
+            } finally {
+                if (work == null) {
+                    deleteTree(root);
+                }
             }
+            return Main.OK;
         }
-        if (!args.flag("matrix")) {
-            return Optional.empty();
-        }
-        List<String> size = args.positional().subList(1, args.positional().size());
-        if (size.isEmpty() || size.equals(List.of("full"))) {
-            return Optional.of(QualityMatrix.full());
-        }
-        if (size.equals(List.of("small"))) {
-            return Optional.of(QualityMatrix.small());
-        }
-        throw new CliArgs.UsageException("--matrix takes nothing (every setting) or small, got " + size.get(0));
-    }
 
-    private static void score(CliArgs args, PrintStream out) {
-        long seed = args.longOption("seed", 1);
-        int users = args.intOption("users", 10_000_000);
-        int factors = args.intOption("factors", 64);
-        double fraction = Double.parseDouble(args.option("fraction", "0.01"));
-        int repeat = args.intOption("repeat", 5);
-        args.rejectUnknown();
-        ScoringBenchmark.run(users, factors, fraction, repeat, seed, out);
-    }
-
-    /** Without {@code --work}, in a temporary folder removed afterwards. */
-    private static void postprocess(CliArgs args, PrintStream out) throws IOException {
-        int users = args.intOption("users", 5_000_000);
-        int lines = args.intOption("lines", 1);
-        int threads = args.intOption("lookup-threads", 4);
-        Optional<Path> work = args.option("work").map(Path::of);
-        args.rejectUnknown();
-        Path root = work.isPresent() ? Files.createDirectories(work.get()) : Files.createTempDirectory("postprocess");
-        try {
-            new PostProcessingBenchmark(root, threads, out).run(users, lines);
-        } finally {
-            if (work.isEmpty()) {
-                deleteTree(root);
+        private static void deleteTree(Path root) throws IOException {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+    @Command(name = "quality", header = "measure segment quality against baselines",
+            description = "Prints the engine's hold-out quality against the baselines on a"
+            + " generated dataset, or with --matrix or --setting on the data shapes of the quality matrix.")
+    static final class Quality implements Callable<Integer> {
+        private final Streams streams;
+
+        @Mixin
+        DatasetSizeOptions size;
+
+        @Option(names = "--matrix", paramLabel = "SIZE", arity = "0..1", fallbackValue = "full",
+                converter = OptionTypes.MatrixSizes.class, completionCandidates = OptionTypes.MatrixSizes.class,
+                description = "Every setting of the quality matrix (full, or --matrix alone) or the two small ones CI"
+                        + " runs (small).")
+        String matrix;
+
+        @Option(names = "--setting", paramLabel = "NAME", converter = OptionTypes.MatrixSettings.class,
+                completionCandidates = OptionTypes.MatrixSettings.class,
+                description = "One setting of the quality matrix: ${COMPLETION-CANDIDATES}.")
+        String setting;
+
+        Quality(Streams streams) {
+            this.streams = streams;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            TrainingParameters parameters = TrainingParameters.defaults();
+            if (setting != null) {
+                QualityBenchmark.runMatrix(List.of(QualityMatrix.named(setting)), parameters, streams.out());
+            } else if (matrix != null) {
+                QualityBenchmark.runMatrix(matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full(), parameters,
+                        streams.out());
+            } else {
+                QualityBenchmark.run(size.settings(), parameters, streams.out());
             }
+            return Main.OK;
         }
     }
 }

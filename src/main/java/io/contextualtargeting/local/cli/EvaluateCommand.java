@@ -12,9 +12,7 @@ import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.formats.data.DataSource;
 import io.contextualtargeting.formats.data.DatasetSchemas;
 import io.contextualtargeting.formats.data.ItemColumns;
-import io.contextualtargeting.formats.data.SchemaReader;
 import io.contextualtargeting.formats.data.TrainingData;
-import io.contextualtargeting.formats.data.TrainingDataReader;
 import io.contextualtargeting.formats.query.QueryFileReader;
 import io.contextualtargeting.formats.query.QueryLimits;
 import io.contextualtargeting.formats.query.QueryLine;
@@ -27,45 +25,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code evaluate}: trains the engine and the baselines on the first 80 % of the interactions by
  * time and reports how well each one's segments catch the users who interact in the last 20 %.
  */
-final class EvaluateCommand implements Command {
+@Command(name = "evaluate", header = "held-out evaluation of the engine against baselines",
+        description = {
+    "Trains the engine and the baselines a marketer would try first (most active, last active, past matching"
+            + " interactions, recent history) on the first 80%% of the interactions by time, and reports how well each"
+            + " one's segments catch the users who interact in the last 20%%.",
+    "Progress goes to stderr with --json, which prints the evaluation alone on stdout."})
+final class EvaluateCommand implements Callable<Integer> {
     private static final double TRAIN_SHARE = 0.8;
+    private final Streams streams;
 
-    @Override
-    public String usage() {
-        return "evaluate --interactions F --items F --queries F[,F...] [--users F] [--config training_config.json]"
-                + " [--json] [--html report.html] [--verbose] " + TrainingOptions.USAGE;
+    @Option(names = "--queries", required = true, split = "\\s*,\\s*", paramLabel = "FILE",
+            converter = OptionTypes.InputFile.class,
+            description = "Batch segment job inputs (job_config.json), comma-separated: the queries to evaluate.")
+    List<Path> queryFiles;
+
+    @Option(names = "--json", description = "Print the evaluation as JSON, alone on stdout.")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "FILE", converter = OptionTypes.OutputFile.class,
+            description = "Also write an HTML lift chart to this file.")
+    Path html;
+
+    @Option(names = "--verbose", description = "Print every query's figures, not only the totals.")
+    boolean verbose;
+
+    @Mixin
+    DataFileOptions files;
+
+    EvaluateCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-        DataSource interactions = DataSource.ofFile(args.requiredPath("interactions"));
-        Optional<DataSource> items = args.option("items").map(Path::of).map(DataSource::ofFile);
-        Optional<DataSource> users = args.option("users").map(Path::of).map(DataSource::ofFile);
-        List<DataSource> queryFiles = new ArrayList<>();
-        for (String file : args.required("queries").split(",")) {
-            queryFiles.add(DataSource.ofFile(Path.of(file.trim())));
-        }
-        Optional<Path> config = args.option("config").map(Path::of);
-        Optional<Path> html = args.option("html").map(Path::of);
-        boolean json = args.flag("json");
-        boolean verbose = args.flag("verbose");
-        EngineTraining training = TrainingOptions.parse(args, TrainingOptions.fromConfig(config));
-        args.rejectUnknown();
-        PrintStream progress = json ? err : out;
+    public Integer call() throws Exception {
+        PrintStream out = streams.out();
+        EngineTraining training = files.training();
+        PrintStream progress = streams.progress(json);
+        List<DataSource> queryFiles = this.queryFiles.stream().map(DataSource::ofFile).toList();
 
-        DatasetSchemas schemas = config.map(c -> SchemaReader.fromTrainingConfig(DataSource.ofFile(c)))
-                .orElse(DatasetSchemas.NONE);
+        DatasetSchemas schemas = files.schemas();
         if (schemas.items().isPresent()) {
             queries(queryFiles, ItemColumns.fromSchema(schemas.items().get())); // bad queries fail before reading data
         }
         long start = System.nanoTime();
-        TrainingData data = TrainingDataReader.read(interactions, items, users, schemas);
+        TrainingData data = files.read(schemas);
         List<SegmentQuery> queries = queries(queryFiles, data.attributes().columns());
         HoldOutSplit split = HoldOutSplit.byTime(data, TRAIN_SHARE);
         long read = System.nanoTime();
@@ -83,16 +96,16 @@ final class EvaluateCommand implements Command {
         } else {
             EvaluationTable.print(evaluation, verbose, out);
         }
-        if (html.isPresent()) {
-            if (html.get().toAbsolutePath().getParent() != null) {
-                Files.createDirectories(html.get().toAbsolutePath().getParent());
+        if (html != null) {
+            if (html.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(html.toAbsolutePath().getParent());
             }
-            try (Writer writer = Files.newBufferedWriter(html.get(), StandardCharsets.UTF_8)) {
+            try (Writer writer = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
                 LiftChartPage.write(evaluation, writer);
             }
-            progress.println("wrote " + html.get());
+            progress.println("wrote " + html);
         }
-        return 0;
+        return Main.OK;
     }
 
     private static List<SegmentQuery> queries(List<DataSource> files, ItemColumns columns) {

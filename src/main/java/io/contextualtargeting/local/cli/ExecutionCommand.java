@@ -1,18 +1,22 @@
 package io.contextualtargeting.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.local.LocalCloud;
 import io.contextualtargeting.local.statemachine.Abbreviation;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStore;
 import io.contextualtargeting.local.statemachine.HistoryEvent;
 import io.contextualtargeting.local.statemachine.Json;
 import io.contextualtargeting.workflow.LambdaErrors;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code execution <id>}: one local execution as the console shows it: status, input, output or
@@ -20,45 +24,55 @@ import java.util.Optional;
  * values are shortened to {@code --max-chars} characters ({@code --json} prints the whole record);
  * the execution's cause is printed whole, as the message a Lambda error carries.
  */
-public final class ExecutionCommand implements Command {
-    private static final int DEFAULT_MAX_CHARS = 300;
-
+@Command(name = "execution", header = "show one local execution state by state",
+        description = "Shows one local execution as the Step Functions console does: status,"
+        + " input, output or error (its cause whole), then every state entered with its input, output, failures and"
+        + " retries.")
+final class ExecutionCommand implements Callable<Integer> {
+    private final Streams streams;
     private final Clock clock;
 
-    public ExecutionCommand(Clock clock) {
+    @Parameters(paramLabel = "ID", description = "The execution's name, a unique prefix of it, or its ARN.")
+    String id;
+
+    @Mixin
+    WorkOption workOption;
+
+    @Option(names = "--max-chars", paramLabel = "N", description = "Shorten inputs and outputs to N characters.")
+    int maxChars = 300;
+
+    @Option(names = "--json", description = "Print the whole execution record as JSON.")
+    boolean json;
+
+    ExecutionCommand(Streams streams, Clock clock) {
+        this.streams = streams;
         this.clock = clock;
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-        Path work = args.path("work", ExecutionsCommand.DEFAULT_WORK);
-        boolean json = args.flag("json");
-        int maxChars = args.intOption("max-chars", DEFAULT_MAX_CHARS);
-        args.rejectUnknown();
-        List<String> ids = args.positional();
-        if (ids.size() != 1) {
-            throw new CliArgs.UsageException("give exactly one execution name, name prefix or ARN");
-        }
+    public Integer call() throws Exception {
+        Path work = workOption.work;
+        PrintStream out = streams.out();
         Optional<ExecutionRecord> found;
         try {
-            found = new ExecutionStore(work).find(ids.get(0));
+            found = new ExecutionStore(work).find(id);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+            streams.err().println("error: " + e.getMessage());
+            return Main.FAILED;
         }
         if (found.isEmpty()) {
-            err.println("error: no execution '" + ids.get(0) + "' in " + work.resolve("executions")
-                    + " (the executions command lists them)");
-            return 1;
+            streams.err().println("error: no execution '" + id + "' in " + work.resolve("executions") + " (see them with "
+                    + LocalCloud.cliCommand(work, "executions") + ")");
+            return Main.FAILED;
         }
         ExecutionRecord execution = found.get();
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(execution));
-            return 0;
+            return Main.OK;
         }
         printSummary(execution, maxChars, out);
         printStates(execution, maxChars, out);
-        return 0;
+        return Main.OK;
     }
 
     private void printSummary(ExecutionRecord e, int maxChars, PrintStream out) {
@@ -116,10 +130,5 @@ public final class ExecutionCommand implements Command {
             case "ExecutionSucceeded" -> "SUCCEEDED  output " + Abbreviation.of(d.get("output"), maxChars);
             default -> null;
         };
-    }
-
-    @Override
-    public String usage() {
-        return "execution <name|prefix|arn> [--work DIR] [--max-chars N] [--json]   show one execution state by state";
     }
 }

@@ -4,32 +4,40 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStore;
 import io.contextualtargeting.local.statemachine.Json;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code executions}: lists the local executions kept in the work folder, oldest first. */
-public final class ExecutionsCommand implements Command {
-    static final String DEFAULT_WORK = ".local-run";
-
+@Command(name = "executions", header = "list the local executions of a work folder",
+        description = "Lists the local executions of a work folder, oldest first: name, state"
+        + " machine, status, start and duration, as the Step Functions console does.")
+final class ExecutionsCommand implements Callable<Integer> {
+    private final Streams streams;
     private final Clock clock;
 
-    public ExecutionsCommand(Clock clock) {
+    @Mixin
+    WorkOption workOption;
+
+    @Option(names = "--json", description = "Print the list as one JSON array.")
+    boolean json;
+
+    ExecutionsCommand(Streams streams, Clock clock) {
+        this.streams = streams;
         this.clock = clock;
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) {
-        Path work = args.path("work", DEFAULT_WORK);
-        boolean json = args.flag("json");
-        args.rejectUnknown();
-        if (!args.positional().isEmpty()) {
-            throw new CliArgs.UsageException("executions takes no arguments, got " + args.positional());
-        }
+    public Integer call() {
+        Path work = workOption.work;
+        PrintStream out = streams.out();
         List<ExecutionRecord> executions = new ExecutionStore(work).list();
         Instant now = clock.instant();
         if (json) {
@@ -42,11 +50,11 @@ public final class ExecutionsCommand implements Command {
                         .put("durationSeconds", e.duration(now).toMillis() / 1000.0);
             }
             out.println(Json.text(list));
-            return 0;
+            return Main.OK;
         }
         if (executions.isEmpty()) {
             out.println("no executions in " + work.resolve("executions"));
-            return 0;
+            return Main.OK;
         }
         int nameWidth = Math.max(4, executions.stream().mapToInt(e -> e.name().length()).max().orElse(0));
         int machineWidth = Math.max(13, executions.stream().mapToInt(e -> e.stateMachineName().length()).max().orElse(0));
@@ -55,7 +63,7 @@ public final class ExecutionsCommand implements Command {
         for (ExecutionRecord e : executions) {
             out.printf(format, e.name(), e.stateMachineName(), e.status(), e.startDate(), duration(e.duration(now)));
         }
-        return 0;
+        return Main.OK;
     }
 
     /** {@code 850 ms}, {@code 12.3 s}, {@code 4 min 05 s}, {@code 2 h 03 min}. */
@@ -72,10 +80,5 @@ public final class ExecutionsCommand implements Command {
             return String.format("%d min %02d s", seconds / 60, seconds % 60);
         }
         return String.format("%d h %02d min", seconds / 3600, seconds % 3600 / 60);
-    }
-
-    @Override
-    public String usage() {
-        return "executions [--work DIR] [--json]   list local executions (state machine, status, start, duration)";
     }
 }

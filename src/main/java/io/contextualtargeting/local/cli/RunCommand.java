@@ -8,54 +8,98 @@ import io.contextualtargeting.local.RunSummary;
 import io.contextualtargeting.local.cloudformation.TemplateSource;
 import io.contextualtargeting.local.statemachine.ProgressPrinter;
 import io.contextualtargeting.workflow.Json;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code run}: the whole pipeline on this machine, as the README's AWS steps run it in the cloud.
  * The data/pinpoint upload imports the endpoints, the data/personalize upload trains and segments,
  * the batch segment job events start post-processing, and the segment files are imported.
  */
-public final class RunCommand implements Command {
+@Command(name = "run", header = "the whole pipeline locally (the template's defaults: no Pinpoint)",
+        description = {
+    "Runs the whole pipeline on this machine with the template's state machines and handlers: uploads the data"
+            + " folder as the README's AWS steps do, trains, segments and writes a segment file per query.",
+    "Progress goes to stderr with --json, which prints one JSON summary line alone on stdout."})
+final class RunCommand implements Callable<Integer> {
+    private final Streams streams;
 
-    @Override
-    public String usage() {
-        return "run [--data data] [--work .local-run] [--pinpoint-project-id none|create]"
-                + " [--segment-file-form User.UserId|Id] [--json]";
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data", converter = OptionTypes.InputFolder.class,
+            description = "The data folder: pinpoint/ (endpoints.csv) and personalize/ (train/NAME/NAME_config.json with"
+                    + " its CSV files, batch/.../job_config.json), as `generate --out DIR` writes it.")
+    Path data;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = LocalCloud.DEFAULT_WORK,
+            converter = OptionTypes.Folder.class,
+            description = "The work folder (the local S3 buckets, segment files, emails, executions); emptied first, and"
+                    + " only if this tool made it.")
+    Path work;
+
+    @Option(names = "--pinpoint-project-id", paramLabel = "ID", defaultValue = "none",
+            converter = OptionTypes.PinpointProjectIds.class, completionCandidates = OptionTypes.PinpointProjectIds.class,
+            description = "The template's PinpointProjectId: none (no Pinpoint part), create (a local Pinpoint project"
+                    + " that imports data/pinpoint and every segment file) or a 32-character project id.")
+    String pinpointProjectId;
+
+    @Option(names = "--segment-file-form", paramLabel = "FORM", defaultValue = "User.UserId",
+            converter = OptionTypes.SegmentFileForms.class, completionCandidates = OptionTypes.SegmentFileForms.class,
+            description = "The template's SegmentFileForm: ${COMPLETION-CANDIDATES}. User.UserId writes user ids; Id"
+                    + " writes endpoint ids and needs Pinpoint.")
+    String segmentFileForm;
+
+    @Option(names = "--json", description = "Print one JSON line summarising segments and executions, alone on stdout.")
+    boolean json;
+
+    RunCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) {
-        Path data = args.path("data", "data");
-        Path work = args.path("work", ".local-run");
-        boolean json = args.flag("json");
-        Map<String, String> parameters = new LinkedHashMap<>();
-        args.option("pinpoint-project-id").ifPresent(id -> parameters.put("PinpointProjectId", id));
-        args.option("segment-file-form").ifPresent(form -> parameters.put("SegmentFileForm", form));
-        args.rejectUnknown();
-
+    public Integer call() {
+        requireTrainingConfig(data);
+        PrintStream progress = streams.progress(json);
+        Map<String, String> parameters = Map.of("PinpointProjectId", pinpointProjectId, "SegmentFileForm", segmentFileForm);
         LocalCloud.Settings settings = new LocalCloud.Settings(work, TemplateSource.classpath(LocalCloud.TEMPLATES),
-                parameters, TrainingParameters.defaults(), 0, new ProgressPrinter(out, Clock.systemUTC()), out);
-        RunSummary summary;
-        try {
-            summary = new LocalRun(data, settings).run(out);
-        } catch (InputException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        }
-        print(summary, out);
+                parameters, TrainingParameters.defaults(), 0, new ProgressPrinter(progress, Clock.systemUTC()), progress);
+        RunSummary summary = new LocalRun(data, settings).run(progress);
+        print(summary, progress);
         if (json) {
-            out.println(Json.mapper().valueToTree(summary).toString());
+            streams.out().println(Json.mapper().valueToTree(summary).toString());
         }
-        return summary.allSucceeded() ? 0 : 1;
+        return summary.allSucceeded() ? Main.OK : Main.FAILED;
     }
 
-    private static void print(RunSummary summary, PrintStream out) {
+    /** Without a training config the uploads would start nothing: say so before the work folder is emptied. */
+    private static void requireTrainingConfig(Path data) {
+        Path train = data.resolve("personalize").resolve("train");
+        if (!Files.isDirectory(data.resolve("personalize"))) {
+            return; // the run names the missing folder
+        }
+        boolean config;
+        try (Stream<Path> files = Files.isDirectory(train) ? Files.walk(train) : Stream.empty()) {
+            config = files.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json"));
+        } catch (IOException e) {
+            throw new InputException(train.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
+        if (!config) {
+            throw new InputException(train.toString(), 0, null, "no training config (a .json file such as"
+                    + " train/NAME/NAME_config.json naming the dataset group, schemas and solutions), so nothing would"
+                    + " train. See \"Your own data\" in README.md for the layout, or write a complete folder with"
+                    + " `generate --out DIR`; `segment` trains on CSV files without a config.");
+        }
+    }
+
+    private void print(RunSummary summary, PrintStream out) {
         out.println();
         out.println("Segments:");
         for (RunSummary.Segment s : summary.segments()) {
@@ -74,8 +118,9 @@ public final class RunCommand implements Command {
                 .merge(e.status(), 1, Integer::sum));
         counts.forEach((machine, byStatus) -> out.printf(Locale.ROOT, "  %-55s %s%n", machine, byStatus));
         summary.executions().stream().filter(e -> !"SUCCEEDED".equals(e.status())).forEach(e -> out.printf(Locale.ROOT,
-                "  %s %s %s %s  (java -jar target/contextual-targeting-local.jar execution %s)%n",
-                e.status(), e.stateMachine(), e.name(), e.error() == null ? "" : e.error(), e.name()));
+                "  %s %s %s %s%n    %s%n    (%s)%n", e.status(), e.stateMachine(), e.name(), e.error() == null ? "" : e.error(),
+                e.cause() == null ? "" : e.cause().replace("\n", "\n    "),
+                LocalCloud.cliCommand(work, "execution " + e.name())));
         if (summary.pinpoint()) {
             out.printf(Locale.ROOT, "%d emails in the outbox, %d endpoints in the local Pinpoint project.%n",
                     summary.emails(), summary.endpoints());
@@ -83,5 +128,8 @@ public final class RunCommand implements Command {
             out.printf(Locale.ROOT, "%d emails in the outbox; no Pinpoint (PinpointProjectId none): the segment files"
                     + " are the deliverable.%n", summary.emails());
         }
+        out.println("Everything is in " + work + "; inspect the executions with");
+        out.println("  " + LocalCloud.cliCommand(work, "executions"));
+        out.println("  " + LocalCloud.cliCommand(work, "execution <name or prefix>"));
     }
 }

@@ -7,9 +7,7 @@ import io.contextualtargeting.formats.batch.BatchSegmentSummary;
 import io.contextualtargeting.formats.data.DataSource;
 import io.contextualtargeting.formats.data.DatasetSchemas;
 import io.contextualtargeting.formats.data.ItemColumns;
-import io.contextualtargeting.formats.data.SchemaReader;
 import io.contextualtargeting.formats.data.TrainingData;
-import io.contextualtargeting.formats.data.TrainingDataReader;
 import io.contextualtargeting.formats.query.QueryFileReader;
 import io.contextualtargeting.formats.query.QueryLimits;
 import io.contextualtargeting.local.personalize.EngineTraining;
@@ -18,45 +16,61 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code segment}: trains the embedded engine on data files and writes a batch segment job output file,
  * one line per query; exits with 1 when any query line failed (its output line holds the error).
  */
-final class SegmentCommand implements Command {
+@Command(name = "segment", header = "train the engine and write a batch segment job output",
+        description = {
+    "Trains the embedded engine on CSV files in Personalize's format and writes a batch segment job output"
+            + " (one JSON line per query, as Personalize writes it), the chosen settings next to it (OUT.settings.json).",
+    "Exits with 1 when a query line failed; its output line holds the error."})
+final class SegmentCommand implements Callable<Integer> {
+    private final Streams streams;
 
-    @Override
-    public String usage() {
-        return "segment --interactions F [--items F] [--users F] --queries F --num-results N --out F"
-                + " [--config training_config.json] " + TrainingOptions.USAGE + " [--no-limits]";
+    @Option(names = "--queries", required = true, paramLabel = "FILE", converter = OptionTypes.InputFile.class,
+            description = "Batch segment job input (job_config.json): one query a line, such as {\"itemId\": \"105\"}.")
+    Path queries;
+
+    @Option(names = "--num-results", required = true, paramLabel = "N",
+            description = "Users per segment at most (Personalize's numResults).")
+    Integer numResults;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", converter = OptionTypes.OutputFile.class,
+            description = "The batch segment job output file to write (its folders are created).")
+    Path output;
+
+    @Option(names = "--no-limits", description = "Lift Personalize's query limits (500 item lines, 10 attribute lines,"
+            + " 5 million results).")
+    boolean noLimits;
+
+    @Mixin
+    DataFileOptions files;
+
+    SegmentCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
-    public int run(CliArgs args, PrintStream out, PrintStream err) throws Exception {
-        DataSource interactions = DataSource.ofFile(args.requiredPath("interactions"));
-        Optional<DataSource> items = args.option("items").map(Path::of).map(DataSource::ofFile);
-        Optional<DataSource> users = args.option("users").map(Path::of).map(DataSource::ofFile);
-        DataSource queries = DataSource.ofFile(args.requiredPath("queries"));
-        int numResults = args.intOption("num-results", -1);
-        if (numResults == -1) {
-            throw new CliArgs.UsageException("missing option --num-results");
-        }
-        Path output = args.requiredPath("out");
-        Optional<Path> config = args.option("config").map(Path::of);
-        EngineTraining training = TrainingOptions.parse(args, TrainingOptions.fromConfig(config));
-        QueryLimits limits = args.flag("no-limits") ? QueryLimits.NONE : QueryLimits.PERSONALIZE;
-        args.rejectUnknown();
+    public Integer call() throws Exception {
+        PrintStream out = streams.out();
+        EngineTraining training = files.training();
+        QueryLimits limits = noLimits ? QueryLimits.NONE : QueryLimits.PERSONALIZE;
+        DataSource queries = DataSource.ofFile(this.queries);
         BatchSegmentRunner.checkNumResults(numResults, limits);
 
-        DatasetSchemas schemas = config.map(c -> SchemaReader.fromTrainingConfig(DataSource.ofFile(c)))
-                .orElse(DatasetSchemas.NONE);
+        DatasetSchemas schemas = files.schemas();
         if (schemas.items().isPresent()) {
             // as the workflow does on upload: a bad job input fails before any training
             QueryFileReader.read(queries, ItemColumns.fromSchema(schemas.items().get()), limits);
         }
         long start = System.nanoTime();
-        TrainingData data = TrainingDataReader.read(interactions, items, users, schemas);
+        TrainingData data = files.read(schemas);
         long read = System.nanoTime();
         out.printf("read %,d interactions: %,d users, %,d items (%,d with metadata) in %.1f s%n",
                 data.interactionCount(), data.userCount(), data.itemCount(), data.catalogItemCount(), seconds(start, read));
@@ -85,17 +99,17 @@ final class SegmentCommand implements Command {
         for (BatchSegmentSummary.FailedLine failure : summary.failures()) {
             out.printf("  line %d failed: %s%n", failure.line(), failure.error());
         }
-        return exitCode(summary, output, err);
+        return exitCode(summary, output, streams.err());
     }
 
     /** 1 when a query line failed, as {@code run} fails when a segment does; the output file is complete either way. */
     private static int exitCode(BatchSegmentSummary summary, Path output, PrintStream err) {
         if (summary.failed() == 0) {
-            return 0;
+            return Main.OK;
         }
         err.printf("error: %d of %d query lines failed; their lines in %s hold the error%n", summary.failed(),
                 summary.answered() + summary.failed(), output);
-        return 1;
+        return Main.FAILED;
     }
 
     /** Next to the output: {@code out.json} -> {@code out.json.settings.json}. */

@@ -15,21 +15,49 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import picocli.CommandLine.Option;
 
 /**
- * The engine options {@code segment} and {@code evaluate} share. They apply on top of the settings
- * of the first solution of {@code --config} (its solutionConfig and embeddedEngine block), which
- * apply on top of the engine's defaults.
+ * The engine options {@code segment} and {@code evaluate} share (a picocli mixin). They apply on top
+ * of the settings of the first solution of {@code --config} (its solutionConfig and embeddedEngine
+ * block), which apply on top of the engine's defaults; an option left out keeps those.
  */
 final class TrainingOptions {
-    static final String USAGE = "[--seed S] [--factors K] [--iterations N] [--threads T]"
-            + " [--event-type-weights purchase=3,view=1[,*=W]] [--event-value-threshold X]"
-            + " [--recency-half-life-days D] [--activity-half-life-days D]";
     /** The key of {@code --event-type-weights} that weighs the event types not listed (1 unless set). */
     static final String OTHER_TYPES = "*";
+    private static final TrainingParameters DEFAULTS = TrainingParameters.defaults();
 
-    private TrainingOptions() {
-    }
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed of the training; the same seed, data and"
+            + " settings give the same segments. Default: 42.")
+    Long seed;
+
+    @Option(names = "--factors", paramLabel = "K", description = "Latent factors of the model (1 to 1024). Default: the"
+            + " config's hidden_dimension, else 64.")
+    Integer factors;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Training iterations. Default: the config's"
+            + " embeddedEngine.iterations, else 10.")
+    Integer iterations;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Training threads. Default: the number of processors.")
+    Integer threads;
+
+    @Option(names = "--event-type-weights", paramLabel = "TYPE=W[,TYPE=W...]", description = "Weight >= 0 of each"
+            + " EVENT_TYPE, such as purchase=3,view=1; *=W weighs the types not listed (default 1). Default: the config's"
+            + " eventsConfig, else every type 1.")
+    String eventTypeWeights;
+
+    @Option(names = "--event-value-threshold", paramLabel = "X", description = "Ignore interactions whose EVENT_VALUE is"
+            + " below X. Default: the config's eventValueThreshold, else none.")
+    Double eventValueThreshold;
+
+    @Option(names = "--recency-half-life-days", paramLabel = "D", description = "How fast old interactions fade:"
+            + " half-life in days, 0 for no decay. Default: the config's, else chosen from the data by validation.")
+    Double recencyHalfLifeDays;
+
+    @Option(names = "--activity-half-life-days", paramLabel = "D", description = "Half-life in days of \"who is active"
+            + " now\", 0 for none. Default: the config's, else chosen from the data by validation.")
+    Double activityHalfLifeDays;
 
     /** The settings of the config's first solution; none without a config. */
     static SolutionSettings fromConfig(Optional<Path> config) throws IOException {
@@ -40,16 +68,21 @@ final class TrainingOptions {
                 .solutions().get(0).settings();
     }
 
-    static EngineTraining parse(CliArgs args, SolutionSettings configured) {
-        EngineTraining base = EngineTraining.of(TrainingParameters.defaults(), configured);
-        TrainingParameters defaults = base.parameters();
-        TrainingParameters parameters = defaults.withSeed(args.longOption("seed", defaults.seed()));
-        parameters = withInt(args, "factors", parameters, parameters.factors(), TrainingParameters::withFactors);
-        parameters = withInt(args, "iterations", parameters, parameters.iterations(), TrainingParameters::withIterations);
-        parameters = withInt(args, "threads", parameters, parameters.threads(), TrainingParameters::withThreads);
-        parameters = parameters.withWeighting(weighting(args, parameters.weighting()));
-        OptionalDouble recency = halfLife(args, "recency-half-life-days", base.explicit().recencyHalfLifeDays());
-        OptionalDouble activity = halfLife(args, "activity-half-life-days", base.explicit().activityHalfLifeDays());
+    /** The options given, on top of {@code configured}; a value out of range is a usage error naming its option. */
+    EngineTraining training(SolutionSettings configured) {
+        EngineTraining base = EngineTraining.of(DEFAULTS, configured);
+        TrainingParameters parameters = base.parameters();
+        if (seed != null) {
+            parameters = parameters.withSeed(seed);
+        }
+        parameters = withInt("factors", factors, parameters, TrainingParameters::withFactors);
+        parameters = withInt("iterations", iterations, parameters, TrainingParameters::withIterations);
+        parameters = withInt("threads", threads, parameters, TrainingParameters::withThreads);
+        parameters = parameters.withWeighting(weighting(parameters.weighting()));
+        OptionalDouble recency = halfLife("recency-half-life-days", recencyHalfLifeDays,
+                base.explicit().recencyHalfLifeDays());
+        OptionalDouble activity = halfLife("activity-half-life-days", activityHalfLifeDays,
+                base.explicit().activityHalfLifeDays());
         return new EngineTraining(parameters, new ExplicitSettings(recency, activity));
     }
 
@@ -57,22 +90,19 @@ final class TrainingOptions {
         TrainingParameters with(TrainingParameters parameters, int value);
     }
 
-    private static TrainingParameters withInt(CliArgs args, String option, TrainingParameters parameters, int current,
+    private static TrainingParameters withInt(String option, Integer value, TrainingParameters parameters,
                                               IntSetting setting) {
-        int value = args.intOption(option, current);
-        return checked(option, () -> setting.with(parameters, value));
+        return value == null ? parameters : checked(option, () -> setting.with(parameters, value));
     }
 
-    private static ConfidenceWeighting weighting(CliArgs args, ConfidenceWeighting configured) {
+    private ConfidenceWeighting weighting(ConfidenceWeighting configured) {
         ConfidenceWeighting weighting = configured;
-        Optional<Double> threshold = args.doubleOption("event-value-threshold");
-        if (threshold.isPresent()) {
-            weighting = weighting.withMinEventValue(threshold.get().floatValue());
+        if (eventValueThreshold != null) {
+            weighting = weighting.withMinEventValue((float) finite("event-value-threshold", eventValueThreshold));
         }
-        Optional<String> weights = args.option("event-type-weights");
-        if (weights.isPresent()) {
+        if (eventTypeWeights != null) {
             Map<String, Float> merged = new LinkedHashMap<>(weighting.eventTypeWeights());
-            merged.putAll(eventTypeWeights(weights.get()));
+            merged.putAll(eventTypeWeights(eventTypeWeights));
             Float other = merged.remove(OTHER_TYPES);
             weighting = weighting.withEventTypeWeights(merged, other == null ? weighting.otherEventTypeWeight() : other);
         }
@@ -87,7 +117,7 @@ final class TrainingOptions {
             String type = eq < 0 ? "" : pair.substring(0, eq).trim();
             Float weight = eq < 0 ? null : weight(pair.substring(eq + 1).trim());
             if (type.isEmpty() || weight == null || weights.put(type, weight) != null) {
-                throw new CliArgs.UsageException("option --event-type-weights expects distinct TYPE=WEIGHT pairs with"
+                throw new UsageException("option --event-type-weights expects distinct TYPE=WEIGHT pairs with"
                         + " weights >= 0, such as purchase=3,view=1 (*=W weighs the types not listed), got '" + pair + "'");
             }
         }
@@ -103,13 +133,22 @@ final class TrainingOptions {
         }
     }
 
-    private static OptionalDouble halfLife(CliArgs args, String option, OptionalDouble configured) {
-        Optional<Double> days = args.doubleOption(option);
-        if (days.isPresent() && days.get() < 0) {
-            throw new CliArgs.UsageException("option --" + option + " expects 0 (no decay) or a positive number of days, got "
-                    + days.get());
+    private static OptionalDouble halfLife(String option, Double days, OptionalDouble configured) {
+        if (days == null) {
+            return configured;
         }
-        return days.map(OptionalDouble::of).orElse(configured);
+        if (finite(option, days) < 0) {
+            throw new UsageException("option --" + option + " expects 0 (no decay) or a positive number of days, got "
+                    + days);
+        }
+        return OptionalDouble.of(days);
+    }
+
+    private static double finite(String option, double value) {
+        if (!Double.isFinite(value)) {
+            throw new UsageException("option --" + option + " expects a number, got '" + value + "'");
+        }
+        return value;
     }
 
     /** Applies a setting; a value out of its range is a usage error naming the option. */
@@ -117,7 +156,7 @@ final class TrainingOptions {
         try {
             return apply.get();
         } catch (ParameterException e) {
-            throw new CliArgs.UsageException("option --" + option + " " + e.problem());
+            throw new UsageException("option --" + option + " " + e.problem());
         }
     }
 }

@@ -89,7 +89,8 @@ class BenchmarkCommandTest {
     @Test
     void anUnknownMatrixSettingIsAUsageErrorListingTheNames() {
         assertThat(run("benchmark", "quality", "--setting", "nope")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no matrix setting 'nope'").contains("small-movielens");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'--setting': expected one of small-decade, small-movielens")
+                .contains("but was 'nope'");
     }
 
     @Test

@@ -1,20 +1,19 @@
 package io.contextualtargeting.local.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -23,11 +22,9 @@ class GenerateCommandTest {
     @Test
     void writesTheDatasetAndReportsThroughputMeasuredOnTheInjectedClock(@TempDir Path dir) throws Exception {
         Iterator<Long> ticks = List.of(0L, 2_000_000_000L).iterator();
-        GenerateCommand command = new GenerateCommand(ticks::next);
-        List<String> args = List.of("--out", dir.toString(), "--users", "200", "--items", "100",
-                "--interactions-per-user", "5", "--name", "shop", "--num-results", "12", "--threads", "1");
-
-        int exit = command.run(CliArgs.parse(args, Set.of()), print(out), print(err));
+        int exit = Main.commandLine(new Streams(print(out), print(err)), Clock.systemUTC(), ticks::next).execute("generate",
+                "--out", dir.toString(), "--users", "200", "--items", "100", "--interactions-per-user", "5", "--name", "shop",
+                "--num-results", "12", "--threads", "1");
 
         assertThat(exit).isZero();
         assertThat(dir.resolve("personalize/train/shop/interactions.csv")).isRegularFile();
@@ -53,11 +50,13 @@ class GenerateCommandTest {
     }
 
     @Test
-    void aWorldShapeOptionOutOfRangeNamesTheOption(@TempDir Path dir) {
-        int exit = Main.run(List.of("generate", "--out", dir.toString(), "--events", "clicks"), print(out), print(err));
+    void anEventStyleNotOfTheListIsAUsageErrorListingThem(@TempDir Path dir) {
+        int exit = Main.run(List.of("generate", "--out", dir.resolve("new").toString(), "--events", "clicks"), print(out),
+                print(err));
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(text(err)).contains("field events").contains("watch, rating or shop");
+        assertThat(exit).isEqualTo(2);
+        assertThat(text(err)).contains("'--events': expected one of watch, rating, shop (case-sensitive) but was 'clicks'");
+        assertThat(dir.resolve("new")).doesNotExist();
     }
 
     @Test
@@ -73,7 +72,8 @@ class GenerateCommandTest {
         int exit = Main.run(List.of("generate", "--out", dir.toString(), "--user", "500"), print(out), print(err));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(text(err)).contains("unknown option --user").contains("usage: generate --out DIR");
+        assertThat(text(err)).startsWith("error: unknown option '--user'; did you mean --users?")
+                .contains("usage: contextual-targeting-local.jar generate ");
     }
 
     @Test
@@ -81,7 +81,7 @@ class GenerateCommandTest {
         int exit = Main.run(new ArrayList<>(List.of("generate", "--users", "500")), print(out), print(err));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(text(err)).contains("missing option --out");
+        assertThat(text(err)).contains("Missing required option: '--out=DIR'");
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

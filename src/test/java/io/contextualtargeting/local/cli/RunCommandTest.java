@@ -26,14 +26,15 @@ class RunCommandTest {
     }
 
     @Test
-    void jsonSummaryIsTheLastLine() throws Exception {
+    void jsonSummaryIsAloneOnStdoutAndProgressOnStderr() throws Exception {
         new DatasetGenerator().generate(GeneratorSettings.of(200, 100, 5).withInteractionsPerUser(15), dir.resolve("data"));
+        Path work = dir.resolve("work");
 
-        int code = run("run", "--data", dir.resolve("data").toString(), "--work", dir.resolve("work").toString(), "--json");
+        int code = run("run", "--data", dir.resolve("data").toString(), "--work", work.toString(), "--json");
 
         assertThat(code).as(err.toString()).isZero();
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        JsonNode summary = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+        JsonNode summary = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(summary.get("segments")).isNotEmpty();
         JsonNode first = summary.get("segments").get(0);
         for (String field : List.of("name", "query", "users", "endpointsWritten", "csv")) {
@@ -44,7 +45,16 @@ class RunCommandTest {
             assertThat(e.get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(e.get("stateMachine").asText()).isNotEmpty();
         });
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("ValidateTrainingConfig"));
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertThat(progress).contains("ValidateTrainingConfig", "CreateSolution waiting: ", "Segments:")
+                .doesNotContain("failed: io.contextualtargeting.workflow.ResourcePendingException")
+                .contains("java -jar target/contextual-targeting-local.jar executions --work " + work);
+        assertThat(progress.lines().filter(l -> l.contains("CreateSolution waiting")))
+                .as("one line per solution").hasSize(summary.get("executions").size() - 1);
+        try (var emails = Files.list(work.resolve("outbox"))) {
+            assertThat(Files.readString(emails.sorted().findFirst().orElseThrow()))
+                    .contains("local.jar execution ").contains(" --work " + work);
+        }
     }
 
     @Test
@@ -60,11 +70,23 @@ class RunCommandTest {
     }
 
     @Test
-    void aMissingDataFolderIsAClearError() {
+    void aMissingDataFolderIsAUsageError() {
         int code = run("run", "--data", dir.resolve("nothing").toString(), "--work", dir.resolve("work").toString());
 
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Invalid value for option '--data': no such folder ")
+                .contains("nothing");
+        assertThat(dir.resolve("work")).doesNotExist();
+    }
+
+    @Test
+    void aDataFolderWithoutItsSubfoldersIsAClearError() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+
+        int code = run("run", "--data", dir.resolve("empty").toString(), "--work", dir.resolve("work").toString());
+
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("error: ").contains("nothing/pinpoint: no such folder");
+        assertThat(err.toString()).startsWith("error: ").contains("empty/pinpoint: no such folder");
     }
 
     @Test

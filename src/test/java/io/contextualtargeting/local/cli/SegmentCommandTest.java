@@ -99,9 +99,10 @@ class SegmentCommandTest {
     @Test
     void missingNumResultsIsAUsageError() throws IOException {
         writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
 
         assertThat(run("--queries", file("job_config.json"), "--out", file("a.out"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: missing option --num-results");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: Missing required option: '--num-results=N'");
     }
 
     @Test
@@ -137,6 +138,7 @@ class SegmentCommandTest {
     @Test
     void badEventTypeWeightsAreAUsageError() throws IOException {
         writeData();
+        Files.writeString(dir.resolve("job_config.json"), "{\"itemId\": \"a1\"}\n");
 
         assertThat(run("--queries", file("job_config.json"), "--num-results", "4", "--out", file("a.out"),
                 "--event-type-weights", "purchase:3")).isEqualTo(2);

@@ -8,8 +8,10 @@ import io.contextualtargeting.local.personalize.EngineTraining;
 import io.contextualtargeting.ports.SolutionSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 class TrainingOptionsTest {
 
@@ -58,7 +60,7 @@ class TrainingOptionsTest {
     void badEventTypeWeightsAreAUsageErrorNamingTheOption() {
         for (String bad : List.of("purchase", "purchase=-1", "=2", "purchase=x", "view=1,view=2")) {
             assertThatThrownBy(() -> parse(SolutionSettings.none(), "--event-type-weights", bad)).as(bad)
-                    .isInstanceOf(CliArgs.UsageException.class)
+                    .isInstanceOf(UsageException.class)
                     .hasMessageStartingWith("option --event-type-weights expects distinct TYPE=WEIGHT pairs");
         }
     }
@@ -66,22 +68,29 @@ class TrainingOptionsTest {
     @Test
     void badNumbersAreUsageErrorsNamingTheOption() {
         assertThatThrownBy(() -> parse(SolutionSettings.none(), "--recency-half-life-days", "-1"))
-                .isInstanceOf(CliArgs.UsageException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessage("option --recency-half-life-days expects 0 (no decay) or a positive number of days, got -1.0");
         assertThatThrownBy(() -> parse(SolutionSettings.none(), "--event-value-threshold", "high"))
-                .isInstanceOf(CliArgs.UsageException.class)
-                .hasMessage("option --event-value-threshold expects a number, got 'high'");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("'--event-value-threshold': 'high' is not a double");
         assertThatThrownBy(() -> parse(SolutionSettings.none(), "--activity-half-life-days", "NaN"))
                 .hasMessage("option --activity-half-life-days expects a number, got 'NaN'");
+        assertThatThrownBy(() -> parse(SolutionSettings.none(), "--event-value-threshold", "Infinity"))
+                .hasMessage("option --event-value-threshold expects a number, got 'Infinity'");
         assertThatThrownBy(() -> parse(SolutionSettings.none(), "--factors", "0"))
-                .isInstanceOf(CliArgs.UsageException.class)
+                .isInstanceOf(UsageException.class)
                 .hasMessage("option --factors must be between 1 and 1024, got 0");
     }
 
     private static EngineTraining parse(SolutionSettings configured, String... options) {
-        CliArgs args = CliArgs.parse(List.of(options), Set.of());
-        EngineTraining training = TrainingOptions.parse(args, configured);
-        args.rejectUnknown();
-        return training;
+        Holder holder = new Holder();
+        new CommandLine(holder).parseArgs(options);
+        return holder.options.training(configured);
+    }
+
+    @Command(name = "holder")
+    static final class Holder {
+        @Mixin
+        TrainingOptions options;
     }
 }

@@ -1,0 +1,54 @@
+package io.contextualtargeting.local.cli;
+
+import io.contextualtargeting.formats.data.DataSource;
+import io.contextualtargeting.formats.data.DatasetSchemas;
+import io.contextualtargeting.formats.data.SchemaReader;
+import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.data.TrainingDataReader;
+import io.contextualtargeting.local.personalize.EngineTraining;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The data files and training settings {@code segment} and {@code evaluate} read (a picocli mixin). */
+final class DataFileOptions {
+
+    @Option(names = "--interactions", required = true, paramLabel = "FILE", converter = OptionTypes.InputFile.class,
+            description = "Interactions CSV: USER_ID, ITEM_ID, TIMESTAMP (seconds since 1970), optional EVENT_TYPE,"
+                    + " EVENT_VALUE.")
+    Path interactions;
+
+    @Option(names = "--items", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
+            description = "Items CSV: ITEM_ID and the attributes item-attribute queries name (ITEMS.GENRES ...).")
+    Path items;
+
+    @Option(names = "--users", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
+            description = "Users CSV: USER_ID and user metadata.")
+    Path users;
+
+    @Option(names = "--config", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
+            description = "Training config (train/NAME/NAME_config.json): the files' schemas and the settings of its"
+                    + " first solution.")
+    Path config;
+
+    @Mixin
+    TrainingOptions trainingOptions;
+
+    /** The training settings: the options on top of the config's first solution. */
+    EngineTraining training() throws IOException {
+        return trainingOptions.training(TrainingOptions.fromConfig(Optional.ofNullable(config)));
+    }
+
+    /** The config's schemas; none without a config. */
+    DatasetSchemas schemas() {
+        return Optional.ofNullable(config).map(c -> SchemaReader.fromTrainingConfig(DataSource.ofFile(c)))
+                .orElse(DatasetSchemas.NONE);
+    }
+
+    TrainingData read(DatasetSchemas schemas) {
+        return TrainingDataReader.read(DataSource.ofFile(interactions), Optional.ofNullable(items).map(DataSource::ofFile),
+                Optional.ofNullable(users).map(DataSource::ofFile), schemas);
+    }
+}

@@ -1,0 +1,77 @@
+package io.contextualtargeting.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded target/contextual-targeting-local.jar as the README runs it ({@code java -jar}): its
+ * command line library is inside, and help, version and a usage error behave as built.
+ */
+class LocalJarIT {
+    private static final Path JAR = Path.of("target", "contextual-targeting-local.jar");
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result javaJar(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("local-jar", ".out");
+        Path err = Files.createTempFile("local-jar", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() throws Exception {
+        Result help = javaJar("--help");
+
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: contextual-targeting-local.jar", "run", "segment", "evaluate", "generate",
+                "executions", "execution", "benchmark", "Exit codes:");
+        assertThat(help.err()).isEmpty();
+    }
+
+    @Test
+    void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("run", "segment", "evaluate", "generate", "executions", "execution", "benchmark")) {
+            Result help = javaJar(command, "--help");
+
+            assertThat(help.exit()).as(command + ": " + help.err()).isZero();
+            assertThat(help.out()).contains("Usage: contextual-targeting-local.jar " + command);
+        }
+    }
+
+    @Test
+    void versionIsTheBuiltVersion() throws Exception {
+        Result version = javaJar("--version");
+
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).matches("contextual-targeting \\d+\\.\\d+\\.\\d+\\S*\\R");
+    }
+
+    @Test
+    void aMistypedOptionIsAUsageErrorWithASuggestion() throws Exception {
+        Result typo = javaJar("run", "--segment-file-from", "Id");
+
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).startsWith("error: unknown option '--segment-file-from'; did you mean --segment-file-form?");
+        assertThat(typo.out()).isEmpty();
+    }
+}
