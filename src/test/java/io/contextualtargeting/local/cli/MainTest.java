@@ -182,7 +182,7 @@ class MainTest {
         assertThat(run("run", "--data", data.toString(), "--work", work.toString())).isEqualTo(1);
 
         assertThat(err()).startsWith("error: " + data.resolve("personalize/train") + ": no training config")
-                .contains("Your own data", "README.md", "generate --out DIR", "segment");
+                .contains("Your own data", "README.md", "init --interactions F", "--out DIR", "generate --out DIR");
         assertThat(err().lines()).hasSize(1);
         assertThat(work.resolve("kept.txt")).exists();
     }
