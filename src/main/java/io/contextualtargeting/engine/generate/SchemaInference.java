@@ -80,7 +80,9 @@ final class SchemaInference {
             return Optional.empty();
         }
         if (column.numeric()) {
-            String type = column.allInt() ? "int" : column.allWhole() ? "long" : "float";
+            // Personalize's CREATION_TIMESTAMP (and any time in seconds) is a long, even while it fits an int
+            boolean time = name.toUpperCase(java.util.Locale.ROOT).endsWith(DataFolderInit.TIMESTAMP);
+            String type = column.allInt() && !time ? "int" : column.allWhole() ? "long" : "float";
             return Optional.of(nullable(column, type, column.hasEmpty()));
         }
         if (column.hasSeparator() || column.repeats()) {

@@ -49,11 +49,11 @@ class InitCommandTest {
      */
     private Path[] writeCsvs(long timestampUnit) throws IOException {
         Path csv = Files.createDirectories(dir.resolve("csv"));
-        StringBuilder items = new StringBuilder("ITEM_ID,TITLE,YEAR,PRICE,GENRES\n");
+        StringBuilder items = new StringBuilder("ITEM_ID,TITLE,YEAR,PRICE,CREATION_TIMESTAMP,GENRES\n");
         for (int i = 1; i <= 12; i++) {
             String genres = i <= 3 ? "Drama" : i <= 6 ? "Drama|Comedy" : i <= 9 ? "Comedy" : "Action";
             items.append("i").append(i).append(",\"Title, part ").append(i).append("\",").append(1990 + i).append(',')
-                    .append(i).append(".5,").append(genres).append('\n');
+                    .append(i).append(".5,").append(START - i).append(',').append(genres).append('\n');
         }
         StringBuilder users = new StringBuilder("USER_ID,GENDER,E_MAIL,AGE\n");
         StringBuilder interactions = new StringBuilder("USER_ID,ITEM_ID,EVENT_TYPE,EVENT_VALUE,TIMESTAMP\n");
@@ -105,6 +105,7 @@ class InitCommandTest {
         assertThat(items.get("YEAR").has("categorical")).isFalse();
         assertThat(items.get("PRICE").get("type").asText()).isEqualTo("float");
         assertThat(items.get("TITLE").get("textual").asBoolean()).isTrue();
+        assertThat(items.get("CREATION_TIMESTAMP").get("type").asText()).as("Personalize's reserved long").isEqualTo("long");
         Map<String, JsonNode> users = fields(json, "users");
         assertThat(users.keySet()).containsExactlyInAnyOrder("USER_ID", "GENDER", "AGE");
         assertThat(users.get("GENDER").get("categorical").asBoolean()).isTrue();

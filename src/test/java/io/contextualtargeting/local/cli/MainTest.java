@@ -103,7 +103,7 @@ class MainTest {
 
     /** The README's command table marks as required (outside brackets) exactly the options the usage marks. */
     @ParameterizedTest
-    @ValueSource(strings = {"run", "segment", "evaluate", "generate"})
+    @ValueSource(strings = {"run", "segment", "evaluate", "generate", "init"})
     void theReadmeAndTheUsageAgreeOnRequiredOptions(String command) throws Exception {
         String row = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| `" + command + " "))
                 .findFirst().orElseThrow();
