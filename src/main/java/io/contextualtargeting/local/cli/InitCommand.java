@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code init}: one's own CSV files into a data folder ready for {@code run --data DIR} and the AWS upload. */
@@ -24,17 +25,8 @@ final class InitCommand implements Callable<Integer> {
     private final Streams streams;
     private final Clock clock;
 
-    @Option(names = "--interactions", required = true, paramLabel = "F", converter = OptionTypes.InputFile.class,
-            description = "Interactions CSV: USER_ID, ITEM_ID, TIMESTAMP (seconds since 1970)[, EVENT_TYPE, EVENT_VALUE, ...].")
-    Path interactions;
-
-    @Option(names = "--items", paramLabel = "F", converter = OptionTypes.InputFile.class,
-            description = "Items CSV: ITEM_ID and metadata columns (GENRES as Action|Comedy, numbers, text).")
-    Path items;
-
-    @Option(names = "--users", paramLabel = "F", converter = OptionTypes.InputFile.class,
-            description = "Users CSV: USER_ID and metadata columns.")
-    Path users;
+    @Mixin
+    CsvFileOptions csv;
 
     @Option(names = "--endpoints", paramLabel = "F", converter = OptionTypes.InputFile.class,
             description = "Pinpoint endpoints CSV, copied to pinpoint/endpoints.csv (only used with a Pinpoint project).")
@@ -76,8 +68,8 @@ final class InitCommand implements Callable<Integer> {
             throw new UsageException("--name '" + name + "': use 1 to 40 letters, digits, '-' and '_',"
                     + " starting with a letter or digit (it names Personalize resources)");
         }
-        DataFolderInit.Summary summary = new DataFolderInit().write(new DataFolderInit.Request(interactions,
-                Optional.ofNullable(items), Optional.ofNullable(users), Optional.ofNullable(endpoints), out, name, top,
+        DataFolderInit.Summary summary = new DataFolderInit().write(new DataFolderInit.Request(csv.interactions,
+                Optional.ofNullable(csv.items), Optional.ofNullable(csv.users), Optional.ofNullable(endpoints), out, name, top,
                 numResults, force, clock));
 
         PrintStream o = streams.out();
