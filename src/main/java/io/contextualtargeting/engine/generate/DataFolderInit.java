@@ -86,8 +86,8 @@ public final class DataFolderInit {
         int numResults = request.numResults() == null
                 ? GeneratorSettings.defaultNumResults(data.userCount()) : request.numResults();
 
-        Path temporary = request.out().toAbsolutePath().resolveSibling(
-                "." + request.out().getFileName() + ".init-" + ProcessHandle.current().pid());
+        Path target = request.out().toAbsolutePath().normalize();
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".init-" + ProcessHandle.current().pid());
         try {
             deleteTree(temporary);
             DatasetLayout staged = new DatasetLayout(temporary, request.name());
@@ -111,7 +111,7 @@ public final class DataFolderInit {
             try (Stream<Path> all = Files.walk(temporary)) {
                 files = all.filter(Files::isRegularFile).map(temporary::relativize).sorted().toList();
             }
-            replace(request.out(), temporary);
+            replace(target, temporary);
             List<String> fields = new ArrayList<>();
             fields.add(describe("interactions", interactionsSchema));
             itemsSchema.ifPresent(s -> fields.add(describe("items", s)));
