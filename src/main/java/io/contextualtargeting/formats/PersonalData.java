@@ -23,6 +23,11 @@ public final class PersonalData {
     private PersonalData() {
     }
 
+    /** Whether the text holds an e-mail address or a phone number. */
+    public static boolean appears(String text) {
+        return text != null && (EMAIL.matcher(text).find() || PHONE.matcher(text).find());
+    }
+
     /** The text with every e-mail address and phone number masked; null stays null. */
     public static String mask(String text) {
         if (text == null) {

@@ -58,7 +58,7 @@ class LocalJarIT {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("run", "segment", "evaluate", "generate", "executions", "execution", "benchmark")) {
+        for (String command : List.of("run", "segment", "evaluate", "generate", "init", "executions", "execution", "benchmark")) {
             Result help = javaJar(command, "--help");
 
             assertThat(help.exit()).as(command + ": " + help.err()).isZero();

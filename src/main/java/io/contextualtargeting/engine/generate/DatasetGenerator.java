@@ -1,9 +1,5 @@
 package io.contextualtargeting.engine.generate;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -12,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +24,6 @@ public final class DatasetGenerator {
     static final int USERS_PER_BLOCK = 1_000;
     private static final int STREAM_BUFFER = 1 << 16;
 
-    private final ObjectMapper json = new ObjectMapper();
-
     public GenerationSummary generate(GeneratorSettings settings, Path root) throws IOException {
         SyntheticWorld world = SyntheticWorld.create(settings);
         DatasetLayout layout = new DatasetLayout(root, settings.name());
@@ -42,10 +35,8 @@ public final class DatasetGenerator {
         StreamedCounts streamed = streamUsers(world, layout, interactionsPerItem);
 
         BatchQueries queries = BatchQueryPlanner.plan(world.catalog(), interactionsPerItem);
-        writeJson(layout.trainingConfig(), TrainingConfig.build(layout, settings.numResults()));
-        writeQueries(layout.batchInput(layout.attributeAffinitySolution()), "itemAttributes",
-                queries.attributeExpressions());
-        writeQueries(layout.batchInput(layout.itemAffinitySolution()), "itemId", queries.itemIds());
+        DatasetWriter.writeJson(layout.trainingConfig(), TrainingConfig.build(layout, settings.numResults()));
+        DatasetWriter.writeQueries(layout, queries);
 
         int headers = 4;
         long lines = headers + world.catalog().size() + settings.users() + streamed.interactions + streamed.endpoints;
@@ -132,22 +123,5 @@ public final class DatasetGenerator {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), STREAM_BUFFER);
         out.write((header + "\n").getBytes(StandardCharsets.US_ASCII));
         return out;
-    }
-
-    private void writeJson(Path file, ObjectNode node) throws IOException {
-        // Explicit "\n" so the file is the same on every platform.
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(indenter);
-        printer.indentArraysWith(indenter);
-        Files.writeString(file, json.writer(printer).writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
-    }
-
-    private void writeQueries(Path file, String field, List<String> values) throws IOException {
-        Files.createDirectories(file.getParent());
-        StringBuilder lines = new StringBuilder();
-        for (String value : values) {
-            lines.append(json.writeValueAsString(json.createObjectNode().put(field, value))).append('\n');
-        }
-        Files.writeString(file, lines, StandardCharsets.UTF_8);
     }
 }

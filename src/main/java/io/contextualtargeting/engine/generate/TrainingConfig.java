@@ -25,15 +25,30 @@ final class TrainingConfig {
     }
 
     static ObjectNode build(DatasetLayout layout, int numResults) {
+        return build(layout, numResults, interactionsSchema(), itemsSchema(), usersSchema(), true);
+    }
+
+    /**
+     * A config for the given Avro schemas (items and users may be null: no such dataset) with the
+     * item-affinity solution and, when {@code attributeAffinity}, the attribute-affinity one first.
+     */
+    static ObjectNode build(DatasetLayout layout, int numResults, ObjectNode interactions, ObjectNode items,
+                            ObjectNode users, boolean attributeAffinity) {
         String name = layout.name();
         ObjectNode config = JSON.objectNode();
         config.putObject("datasetGroup").putObject("serviceConfig").put("name", name);
         ObjectNode datasets = config.putObject("datasets");
-        datasets.set("interactions", dataset(name, "interactions", interactionsSchema()));
-        datasets.set("items", dataset(name, "items", itemsSchema()));
-        datasets.set("users", dataset(name, "users", usersSchema()));
+        datasets.set("interactions", dataset(name, "interactions", interactions));
+        if (items != null) {
+            datasets.set("items", dataset(name, "items", items));
+        }
+        if (users != null) {
+            datasets.set("users", dataset(name, "users", users));
+        }
         ArrayNode solutions = config.putArray("solutions");
-        solutions.add(solution(layout.attributeAffinitySolution(), ATTRIBUTE_AFFINITY_RECIPE, numResults));
+        if (attributeAffinity) {
+            solutions.add(solution(layout.attributeAffinitySolution(), ATTRIBUTE_AFFINITY_RECIPE, numResults));
+        }
         solutions.add(solution(layout.itemAffinitySolution(), ITEM_AFFINITY_RECIPE, numResults));
         return config;
     }
@@ -71,7 +86,7 @@ final class TrainingConfig {
                 field("AGE", "int"));
     }
 
-    private static ObjectNode record(String name, ObjectNode... fields) {
+    static ObjectNode record(String name, ObjectNode... fields) {
         ObjectNode schema = JSON.objectNode();
         schema.put("type", "record").put("name", name).put("namespace", SCHEMA_NAMESPACE);
         schema.putArray("fields").addAll(List.of(fields));
@@ -79,7 +94,7 @@ final class TrainingConfig {
         return schema;
     }
 
-    private static ObjectNode field(String name, String type) {
+    static ObjectNode field(String name, String type) {
         return JSON.objectNode().put("name", name).put("type", type);
     }
 }

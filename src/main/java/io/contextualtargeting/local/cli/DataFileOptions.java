@@ -15,18 +15,8 @@ import picocli.CommandLine.Option;
 /** The data files and training settings {@code segment} and {@code evaluate} read (a picocli mixin). */
 final class DataFileOptions {
 
-    @Option(names = "--interactions", required = true, paramLabel = "FILE", converter = OptionTypes.InputFile.class,
-            description = "Interactions CSV: USER_ID, ITEM_ID, TIMESTAMP (seconds since 1970), optional EVENT_TYPE,"
-                    + " EVENT_VALUE.")
-    Path interactions;
-
-    @Option(names = "--items", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
-            description = "Items CSV: ITEM_ID and the attributes item-attribute queries name (ITEMS.GENRES ...).")
-    Path items;
-
-    @Option(names = "--users", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
-            description = "Users CSV: USER_ID and user metadata.")
-    Path users;
+    @Mixin
+    CsvFileOptions csv;
 
     @Option(names = "--config", paramLabel = "FILE", converter = OptionTypes.InputFile.class,
             description = "Training config (train/NAME/NAME_config.json): the files' schemas and the settings of its"
@@ -48,7 +38,8 @@ final class DataFileOptions {
     }
 
     TrainingData read(DatasetSchemas schemas) {
-        return TrainingDataReader.read(DataSource.ofFile(interactions), Optional.ofNullable(items).map(DataSource::ofFile),
-                Optional.ofNullable(users).map(DataSource::ofFile), schemas);
+        return TrainingDataReader.read(DataSource.ofFile(csv.interactions),
+                Optional.ofNullable(csv.items).map(DataSource::ofFile), Optional.ofNullable(csv.users).map(DataSource::ofFile),
+                schemas);
     }
 }

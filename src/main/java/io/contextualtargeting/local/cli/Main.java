@@ -63,6 +63,7 @@ public final class Main implements Runnable {
         commandLine.addSubcommand(new RunCommand(streams));
         commandLine.addSubcommand(new SegmentCommand(streams));
         commandLine.addSubcommand(new EvaluateCommand(streams));
+        commandLine.addSubcommand(new InitCommand(streams, clock));
         commandLine.addSubcommand(new GenerateCommand(streams, nanoClock));
         commandLine.addSubcommand(new ExecutionsCommand(streams, clock));
         commandLine.addSubcommand(new ExecutionCommand(streams, clock));

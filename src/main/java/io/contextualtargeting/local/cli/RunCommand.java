@@ -94,8 +94,8 @@ final class RunCommand implements Callable<Integer> {
         if (!config) {
             throw new InputException(train.toString(), 0, null, "no training config (a .json file such as"
                     + " train/NAME/NAME_config.json naming the dataset group, schemas and solutions), so nothing would"
-                    + " train. See \"Your own data\" in README.md for the layout, or write a complete folder with"
-                    + " `generate --out DIR`; `segment` trains on CSV files without a config.");
+                    + " train. Make a complete folder from your CSV files with `init --interactions F [--items F] [--users F]"
+                    + " --out DIR` (see \"Your own data\" in README.md), or a synthetic one with `generate --out DIR`.");
         }
     }
 

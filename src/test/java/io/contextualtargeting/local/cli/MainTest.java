@@ -103,7 +103,7 @@ class MainTest {
 
     /** The README's command table marks as required (outside brackets) exactly the options the usage marks. */
     @ParameterizedTest
-    @ValueSource(strings = {"run", "segment", "evaluate", "generate"})
+    @ValueSource(strings = {"run", "segment", "evaluate", "generate", "init"})
     void theReadmeAndTheUsageAgreeOnRequiredOptions(String command) throws Exception {
         String row = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| `" + command + " "))
                 .findFirst().orElseThrow();
@@ -182,7 +182,7 @@ class MainTest {
         assertThat(run("run", "--data", data.toString(), "--work", work.toString())).isEqualTo(1);
 
         assertThat(err()).startsWith("error: " + data.resolve("personalize/train") + ": no training config")
-                .contains("Your own data", "README.md", "generate --out DIR", "segment");
+                .contains("Your own data", "README.md", "init --interactions F", "--out DIR", "generate --out DIR");
         assertThat(err().lines()).hasSize(1);
         assertThat(work.resolve("kept.txt")).exists();
     }
