@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.contextualtargeting.formats.Json;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class DatasetGenerator {
     static final int USERS_PER_BLOCK = 1_000;
     private static final int STREAM_BUFFER = 1 << 16;
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public GenerationSummary generate(GeneratorSettings settings, Path root) throws IOException {
         SyntheticWorld world = SyntheticWorld.create(settings);
