@@ -225,25 +225,25 @@ public final class LocalSegmentationService implements SegmentationService {
                 remove(arn);
                 return DeletionState.deleted(arn);
             }
-            return new DeletionState(arn, resource.status(), null);
+            return DeletionState.of(arn, resource.status(), null);
         }
         if (resource.isCreating()) {
-            return new DeletionState(arn, resource.status(), "its creation to end");
+            return DeletionState.of(arn, resource.status(), "its creation to end");
         }
         Optional<String> training = kind == ResourceKind.SOLUTION ? stopTraining(arn) : Optional.empty();
         if (training.isPresent()) {
-            return new DeletionState(arn, resource.status(), training.get());
+            return DeletionState.of(arn, resource.status(), training.get());
         }
         List<String> users = usersOf(kind, arn);
         if (!users.isEmpty()) {
-            return new DeletionState(arn, resource.status(), "what still uses it (" + String.join(", ", users) + ")");
+            return DeletionState.of(arn, resource.status(), "what still uses it (" + String.join(", ", users) + ")");
         }
         if (kind == ResourceKind.SCHEMA) {
             remove(arn);
             return DeletionState.deleted(arn);
         }
         resource.startDeletion();
-        return new DeletionState(arn, resource.status(), null);
+        return DeletionState.of(arn, resource.status(), null);
     }
 
     /** Every resource the stand-in holds, by ARN: what a clean-up leaves behind. */

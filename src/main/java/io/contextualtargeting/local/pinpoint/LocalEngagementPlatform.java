@@ -1,6 +1,7 @@
 package io.contextualtargeting.local.pinpoint;
 
 import io.contextualtargeting.ports.EngagementPlatform;
+import io.contextualtargeting.ports.ImportJobStatus;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.workflow.imports.InvalidSegmentFileException;
@@ -57,8 +58,8 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             throw new IllegalArgumentException("no import job " + jobId);
         }
         switch (job.status) {
-            case "CREATED" -> job.status = "PROCESSING";
-            case "PROCESSING" -> {
+            case CREATED -> job.status = ImportJobStatus.PROCESSING;
+            case PROCESSING -> {
                 if (!importsHeld) {
                     run(job);
                 }
@@ -104,7 +105,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
                 job.processed += read(file, row -> { }).rows();
             }
         } catch (InvalidSegmentFileException e) {
-            job.status = "FAILED";
+            job.status = ImportJobStatus.FAILED;
             e.problems().forEach(p -> job.failures.add(p.getMessage()));
             job.totalFailures = e.total();
             return;
@@ -115,7 +116,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             read(file, row -> apply(row, job.request.registerEndpoints(), members, missing));
         }
         if (!missing.isEmpty()) {
-            job.status = "FAILED";
+            job.status = ImportJobStatus.FAILED;
             job.totalFailures = missing.size();
             missing.stream().limit(20).forEach(job.failures::add);
             return;
@@ -124,7 +125,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             segments.put(job.request.segmentName(), members);
             job.segmentId = "segment-" + segments.size();
         }
-        job.status = "COMPLETED";
+        job.status = ImportJobStatus.COMPLETED;
     }
 
     private SegmentFileReader.Summary read(ObjectRef file, Consumer<SegmentFileRow> rows) {
@@ -180,7 +181,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
         final String id;
         final ImportJobRequest request;
         final List<String> failures = new ArrayList<>();
-        String status = "CREATED";
+        ImportJobStatus status = ImportJobStatus.CREATED;
         String segmentId;
         long processed;
         long totalFailures;
@@ -191,7 +192,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
         }
 
         ImportJob view() {
-            return new ImportJob(id, status, segmentId, (int) processed, (int) totalFailures, List.copyOf(failures));
+            return new ImportJob(id, status.wire(), segmentId, (int) processed, (int) totalFailures, List.copyOf(failures));
         }
     }
 }
