@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The local stand-in for an Amazon Pinpoint project: endpoints, imported segments and import jobs.
@@ -37,10 +38,19 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
     private final Map<String, Set<String>> endpointsByUser = new HashMap<>();
     private final Map<String, Set<String>> segments = new LinkedHashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private boolean importsHeld;
+    private final Predicate<String> held;
 
     public LocalEngagementPlatform(ObjectStore store) {
+        this(store, id -> false);
+    }
+
+    /**
+     * @param held the import jobs, by id, that never end: they stay PROCESSING, as an import that never
+     *             finishes would ({@code id -> false}: every one finishes)
+     */
+    public LocalEngagementPlatform(ObjectStore store, Predicate<String> held) {
         this.store = store;
+        this.held = held;
     }
 
     @Override
@@ -60,7 +70,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
         switch (job.status) {
             case CREATED -> job.status = ImportJobStatus.PROCESSING;
             case PROCESSING -> {
-                if (!importsHeld) {
+                if (!held.test(job.id)) {
                     run(job);
                 }
             }
@@ -77,11 +87,6 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             found.add(new Endpoint(id, endpoint.channelType(), endpoint.optedOut(), true));
         }
         return found;
-    }
-
-    /** While held, import jobs stay PROCESSING, as an import that never finishes would. For tests of polling bounds. */
-    public synchronized void holdImports(boolean held) {
-        importsHeld = held;
     }
 
     /** Imported segments by name, with their endpoint counts. */
