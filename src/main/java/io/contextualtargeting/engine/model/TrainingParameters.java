@@ -43,6 +43,14 @@ public record TrainingParameters(int factors, int iterations, float regularizati
         return new TrainingParameters(factors, value, regularization, alpha, cgSteps, seed, threads, weighting);
     }
 
+    public TrainingParameters withRegularization(float value) {
+        return new TrainingParameters(factors, iterations, value, alpha, cgSteps, seed, threads, weighting);
+    }
+
+    public TrainingParameters withAlpha(float value) {
+        return new TrainingParameters(factors, iterations, regularization, value, cgSteps, seed, threads, weighting);
+    }
+
     public TrainingParameters withCgSteps(int value) {
         return new TrainingParameters(factors, iterations, regularization, alpha, value, seed, threads, weighting);
     }
