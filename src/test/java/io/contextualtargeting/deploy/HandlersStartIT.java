@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HandlersStartIT {
     private static final Path FUNCTION_ZIP = Path.of("target", "function.zip");
     private static final Path RUNTIME_CLIENT = Path.of("target", "lambda-runtime");
+    private static final String JNI_LIBRARY = "libaws-lambda-jni.so";
     private static final String JOB = "arn:aws:personalize:us-east-1:123456789012:batch-segment-job/j";
 
     @TempDir
@@ -58,6 +60,19 @@ class HandlersStartIT {
                     Files.copy(zip, target);
                 }
             }
+        }
+        unpackRuntimeClientLibrary();
+    }
+
+    /**
+     * The runtime client unpacks its JNI library to one fixed file, /tmp/.libaws-lambda-jni.so, unless
+     * told where it is: two handlers starting at once would overwrite it under each other (SIGBUS).
+     */
+    private static void unpackRuntimeClientLibrary() throws IOException {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        try (ZipFile client = new ZipFile(RUNTIME_CLIENT.resolve("aws-lambda-java-runtime-interface-client.jar").toFile());
+             InputStream library = client.getInputStream(client.getEntry("jni/libaws-lambda-jni.linux-" + arch + ".so"))) {
+            Files.copy(library, task.resolve(JNI_LIBRARY));
         }
     }
 
@@ -124,6 +139,8 @@ class HandlersStartIT {
                 RUNTIME_CLIENT.toAbsolutePath() + File.separator + "*");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", String.join(File.pathSeparator, classpath),
+                "-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI="
+                        + task.resolve(JNI_LIBRARY).toAbsolutePath(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest")
                 .directory(task.toFile())

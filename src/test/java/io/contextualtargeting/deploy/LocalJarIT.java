@@ -2,6 +2,8 @@ package io.contextualtargeting.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded target/contextual-targeting-local.jar as the README runs it ({@code java -jar}): its
- * command line library is inside, and help, version and a usage error behave as built.
+ * command line library is inside, help, version and a usage error behave as built, and {@code run}
+ * takes the sample data through every workflow.
  */
 class LocalJarIT {
     private static final Path JAR = Path.of("target", "contextual-targeting-local.jar");
@@ -22,6 +26,10 @@ class LocalJarIT {
     }
 
     private static Result javaJar(String... args) throws IOException, InterruptedException {
+        return javaJar(60, args);
+    }
+
+    private static Result javaJar(int timeoutSeconds, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
@@ -29,7 +37,7 @@ class LocalJarIT {
         Path err = Files.createTempFile("local-jar", ".err");
         try {
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+            assertThat(process.waitFor(timeoutSeconds, TimeUnit.SECONDS)).as("finished").isTrue();
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
@@ -73,5 +81,17 @@ class LocalJarIT {
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).startsWith("error: unknown option '--segment-file-from'; did you mean --segment-file-form?");
         assertThat(typo.out()).isEmpty();
+    }
+
+    @Test
+    void runTakesTheSampleDataThroughEveryWorkflowWithJsonAloneOnStdout(@TempDir Path work) throws Exception {
+        Result run = javaJar(300, "run", "--data", "data", "--work", work.toString(), "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.path("executions")).isNotEmpty()
+                .allSatisfy(execution -> assertThat(execution.path("status").asText()).isEqualTo("SUCCEEDED"));
+        assertThat(summary.path("segments")).isNotEmpty()
+                .allSatisfy(segment -> assertThat(segment.path("usersWritten").asLong()).isEqualTo(segment.path("users").asLong()));
     }
 }

@@ -198,13 +198,23 @@ final class BenchmarkCommand implements Runnable {
                 description = "One setting of the quality matrix: ${COMPLETION-CANDIDATES}.")
         String setting;
 
+        @Option(names = "--factors", paramLabel = "K", description = "Latent factors of the engine's model.")
+        int factors = TrainingParameters.defaults().factors();
+
+        @Option(names = "--regularization", paramLabel = "L", description = "The model's regularisation (lambda).")
+        float regularization = TrainingParameters.defaults().regularization();
+
+        @Option(names = "--alpha", paramLabel = "A", description = "Confidence scale: 1 + alpha * weight.")
+        float alpha = TrainingParameters.defaults().alpha();
+
         Quality(Streams streams) {
             this.streams = streams;
         }
 
         @Override
         public Integer call() throws IOException {
-            TrainingParameters parameters = TrainingParameters.defaults();
+            TrainingParameters parameters = TrainingParameters.defaults().withFactors(factors)
+                    .withRegularization(regularization).withAlpha(alpha);
             if (setting != null) {
                 QualityBenchmark.runMatrix(List.of(QualityMatrix.named(setting)), parameters, streams.out());
             } else if (matrix != null) {
