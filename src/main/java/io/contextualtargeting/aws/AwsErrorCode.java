@@ -1,5 +1,7 @@
 package io.contextualtargeting.aws;
 
+import io.contextualtargeting.ports.WireValues;
+
 /**
  * The AWS error codes this code acts on, matched exactly (never by message): the throttling codes
  * of the AWS SDK's own list (what {@code SdkServiceException.isThrottlingException()} recognises),
@@ -32,12 +34,7 @@ public enum AwsErrorCode {
 
     /** The code of AWS's text, compared exactly; {@link #OTHER} for null or any code not listed. */
     public static AwsErrorCode of(String code) {
-        for (AwsErrorCode known : values()) {
-            if (known.code != null && known.code.equals(code)) {
-                return known;
-            }
-        }
-        return OTHER;
+        return WireValues.parse(values(), AwsErrorCode::code, code, OTHER);
     }
 
     /** AWS's text of the code; null for {@link #OTHER}. */

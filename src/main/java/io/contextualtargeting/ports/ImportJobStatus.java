@@ -11,12 +11,7 @@ public enum ImportJobStatus {
 
     /** The status of Pinpoint's text; {@link #UNKNOWN} for null or a text this code does not know. */
     public static ImportJobStatus of(String wire) {
-        for (ImportJobStatus status : values()) {
-            if (status != UNKNOWN && status.name().equals(wire)) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return WireValues.parse(values(), ImportJobStatus::wire, wire, UNKNOWN);
     }
 
     /** Pinpoint's text of the status. */

@@ -28,12 +28,7 @@ public enum ResourceStatus {
 
     /** The status of Personalize's text; {@link #UNKNOWN} for null or a text this code does not know. */
     public static ResourceStatus of(String wire) {
-        for (ResourceStatus status : values()) {
-            if (status.wire != null && status.wire.equals(wire)) {
-                return status;
-            }
-        }
-        return UNKNOWN;
+        return WireValues.parse(values(), ResourceStatus::wire, wire, UNKNOWN);
     }
 
     /** Personalize's text of the status; null for {@link #UNKNOWN}. */
