@@ -38,6 +38,11 @@ public abstract class AwsCallException extends RuntimeException {
         return errorCode;
     }
 
+    /** AWS's error code as a type: {@link AwsErrorCode#OTHER} for a code not listed there or no answer. */
+    public AwsErrorCode errorKind() {
+        return AwsErrorCode.of(errorCode);
+    }
+
     /** The HTTP status of the last answer, or 0 when no answer came. */
     public int statusCode() {
         return statusCode;

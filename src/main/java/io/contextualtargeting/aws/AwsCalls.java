@@ -73,7 +73,7 @@ final class AwsCalls {
     static boolean isTransient(SdkException e) {
         if (e instanceof SdkServiceException answered) {
             return answered.isThrottlingException() || answered.statusCode() >= 500
-                    || RetrySettings.isRateLimitExceeded(answered);
+                    || RetrySettings.isThrottling(answered);
         }
         return causedByIo(e);
     }

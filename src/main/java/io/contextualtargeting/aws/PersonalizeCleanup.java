@@ -1,12 +1,13 @@
 package io.contextualtargeting.aws;
 
+import io.contextualtargeting.ports.ResourceStatus;
 import io.contextualtargeting.ports.SegmentationService.DatasetGroupContents;
 import io.contextualtargeting.ports.SegmentationService.DeletionState;
 import io.contextualtargeting.ports.SegmentationService.ResourceKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -24,10 +25,6 @@ import software.amazon.awssdk.services.personalize.model.SolutionVersionSummary;
  * {@code ResourceInUseException} means it cannot be deleted yet.
  */
 final class PersonalizeCleanup {
-    static final String DELETE_PENDING = "DELETE PENDING";
-    private static final Set<String> CREATING = Set.of("CREATE PENDING", "CREATE IN_PROGRESS");
-    private static final String NOT_FOUND = "ResourceNotFoundException";
-    private static final String IN_USE = "ResourceInUseException";
 
     private final PersonalizeClient personalize;
     private final AwsCalls calls;
@@ -60,17 +57,18 @@ final class PersonalizeCleanup {
     DeletionState delete(ResourceKind kind, String arn) {
         if (kind == ResourceKind.SCHEMA) {
             // Schemas have no status: DeleteSchema deletes at once, or refuses while a dataset uses the schema.
-            return requestDeletion(kind, arn, "ACTIVE");
+            return requestDeletion(kind, arn, ResourceStatus.ACTIVE.wire());
         }
         Optional<String> status = describe(kind, arn);
         if (status.isEmpty()) {
             return DeletionState.deleted(arn);
         }
         String current = status.get();
-        if (current.startsWith("DELETE")) {
+        ResourceStatus lifecycle = ResourceStatus.of(current);
+        if (lifecycle.isDeleting()) {
             return new DeletionState(arn, current, null);
         }
-        if (CREATING.contains(current)) {
+        if (lifecycle.isCreating()) {
             return new DeletionState(arn, current, "its creation to end");
         }
         if (kind == ResourceKind.SOLUTION) {
@@ -118,12 +116,12 @@ final class PersonalizeCleanup {
                 delete.run();
                 return null;
             });
-            return kind == ResourceKind.SCHEMA ? DeletionState.deleted(arn) : new DeletionState(arn, DELETE_PENDING, null);
+            return kind == ResourceKind.SCHEMA ? DeletionState.deleted(arn) : DeletionState.of(arn, ResourceStatus.DELETE_PENDING, null);
         } catch (AwsRequestRejectedException e) {
-            if (NOT_FOUND.equals(e.errorCode())) {
+            if (e.errorKind() == AwsErrorCode.RESOURCE_NOT_FOUND) {
                 return DeletionState.deleted(arn);
             }
-            if (IN_USE.equals(e.errorCode())) {
+            if (e.errorKind() == AwsErrorCode.RESOURCE_IN_USE) {
                 return new DeletionState(arn, status, "what still uses it (" + awsReason(e) + ")");
             }
             throw e;
@@ -137,20 +135,24 @@ final class PersonalizeCleanup {
     private Optional<String> stopTraining(String solutionArn) {
         List<SolutionVersionSummary> versions = calls.call("ListSolutionVersions", "solution " + solutionArn,
                 () -> personalize.listSolutionVersionsPaginator(r -> r.solutionArn(solutionArn)).solutionVersions().stream().toList());
-        List<String> training = versions.stream().filter(v -> CREATING.contains(v.status()) || "CREATE STOPPING".equals(v.status()))
+        List<String> training = versions.stream().filter(v -> isCreating(v) || ResourceStatus.of(v.status()) == ResourceStatus.CREATE_STOPPING)
                 .map(SolutionVersionSummary::solutionVersionArn).toList();
-        versions.stream().filter(v -> CREATING.contains(v.status())).forEach(v -> orNotFound(() -> {
+        versions.stream().filter(PersonalizeCleanup::isCreating).forEach(v -> orNotFound(() -> {
             personalize.stopSolutionVersionCreation(r -> r.solutionVersionArn(v.solutionVersionArn()));
             return v;
         }, "StopSolutionVersionCreation", "solution version " + v.solutionVersionArn()));
         return training.isEmpty() ? Optional.empty() : Optional.of("training to stop: solution versions " + String.join(", ", training));
     }
 
+    private static boolean isCreating(SolutionVersionSummary version) {
+        return ResourceStatus.of(version.status()).isCreating();
+    }
+
     private <T> Optional<T> orNotFound(Supplier<T> call, String action, String subject) {
         try {
             return Optional.ofNullable(calls.call(action, subject, call));
         } catch (AwsRequestRejectedException e) {
-            if (NOT_FOUND.equals(e.errorCode())) {
+            if (e.errorKind() == AwsErrorCode.RESOURCE_NOT_FOUND) {
                 return Optional.empty();
             }
             throw e;

@@ -1,6 +1,7 @@
 package io.contextualtargeting.aws;
 
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.ResourceStatus;
 import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.ports.SolutionSettings;
@@ -18,13 +19,12 @@ import software.amazon.awssdk.services.personalize.model.SolutionConfig;
  * The segmentation service on Amazon Personalize. Every {@code ensure*} looks the resource up by
  * name with the paginated List* action of its parent and creates it only when absent; a create that
  * loses a race with another execution ({@code ResourceAlreadyExistsException}) looks it up again.
- * A resource just created is reported as {@value #CREATE_PENDING}, Personalize's first status;
+ * A resource just created is reported as {@link ResourceStatus#CREATE_PENDING}, Personalize's first status;
  * callers poll by calling again. Clean-up ({@link #datasetGroupContents}, {@link #delete}) is
  * {@link PersonalizeCleanup}'s.
  */
 public final class PersonalizeSegmentationService implements SegmentationService {
 
-    static final String CREATE_PENDING = "CREATE PENDING";
 
     private final PersonalizeClient personalize;
     private final Optional<String> roleArn;
@@ -50,7 +50,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .map(g -> new ResourceState(g.datasetGroupArn(), g.status(), g.failureReason()))
                         .findFirst(),
                 "CreateDatasetGroup", () -> personalize.createDatasetGroup(r -> r.name(name).domain(blankToNull(domain)))
-                        .datasetGroupArn(), CREATE_PENDING);
+                        .datasetGroupArn(), ResourceStatus.CREATE_PENDING);
     }
 
     /** Schemas have no lifecycle: one that exists is usable at once. */
@@ -59,10 +59,10 @@ public final class PersonalizeSegmentationService implements SegmentationService
         ResourceState schema = ensure("schema '" + name + "'",
                 "ListSchemas", () -> personalize.listSchemasPaginator(r -> { }).schemas().stream()
                         .filter(s -> name.equals(s.name()))
-                        .map(s -> new ResourceState(s.schemaArn(), "ACTIVE", null))
+                        .map(s -> ResourceState.of(s.schemaArn(), ResourceStatus.ACTIVE, null))
                         .findFirst(),
                 "CreateSchema", () -> personalize.createSchema(r -> r.name(name).schema(avroSchemaJson)
-                        .domain(blankToNull(domain))).schemaArn(), "ACTIVE");
+                        .domain(blankToNull(domain))).schemaArn(), ResourceStatus.ACTIVE);
         // found by name, or created by a concurrent execution: it may hold other fields
         String fields = calls.call("DescribeSchema", "schema '" + name + "'",
                 () -> personalize.describeSchema(r -> r.schemaArn(schema.arn())).schema().schema());
@@ -86,7 +86,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .map(d -> new ResourceState(d.datasetArn(), d.status(), null))
                         .findFirst(),
                 "CreateDataset", () -> personalize.createDataset(r -> r.datasetGroupArn(datasetGroupArn)
-                        .datasetType(type.name()).name(name).schemaArn(schemaArn)).datasetArn(), CREATE_PENDING);
+                        .datasetType(type.name()).name(name).schemaArn(schemaArn)).datasetArn(), ResourceStatus.CREATE_PENDING);
         String used = calls.call("DescribeDataset", subject,
                 () -> personalize.describeDataset(r -> r.datasetArn(dataset.arn())).dataset().schemaArn());
         if (!schemaArn.equals(used)) {
@@ -105,7 +105,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .findFirst(),
                 "CreateDatasetImportJob", () -> personalize.createDatasetImportJob(r -> r.jobName(jobName)
                         .datasetArn(datasetArn).roleArn(role("CreateDatasetImportJob")).dataSource(s -> s.dataLocation(data.url())))
-                        .datasetImportJobArn(), CREATE_PENDING);
+                        .datasetImportJobArn(), ResourceStatus.CREATE_PENDING);
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                 "CreateSolution", () -> personalize.createSolution(r -> r.datasetGroupArn(datasetGroupArn).name(name)
                         .recipeArn(recipeArn).performHPO(false).performAutoTraining(false)
                         .solutionConfig(c -> withEvents(c.algorithmHyperParameters(settings.hyperparameters()), settings)))
-                        .solutionArn(), CREATE_PENDING);
+                        .solutionArn(), ResourceStatus.CREATE_PENDING);
     }
 
     /** Adds the event settings the config sets, and only those: Personalize's defaults stay otherwise. */
@@ -153,7 +153,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .map(v -> new ResourceState(v.solutionVersionArn(), v.status(), v.failureReason()))
                         .findFirst(),
                 "CreateSolutionVersion", () -> personalize.createSolutionVersion(r -> r.solutionArn(solutionArn)
-                        .name(name).trainingMode("FULL")).solutionVersionArn(), CREATE_PENDING);
+                        .name(name).trainingMode("FULL")).solutionVersionArn(), ResourceStatus.CREATE_PENDING);
     }
 
     @Override
@@ -179,7 +179,7 @@ public final class PersonalizeSegmentationService implements SegmentationService
                         .filterArn(blankToNull(request.filterArn()))
                         .jobInput(i -> i.s3DataSource(s -> s.path(request.input().url())))
                         .jobOutput(o -> o.s3DataDestination(s -> s.path(request.outputPrefix().url()))))
-                        .batchSegmentJobArn(), CREATE_PENDING);
+                        .batchSegmentJobArn(), ResourceStatus.CREATE_PENDING);
     }
 
     @Override
@@ -204,13 +204,13 @@ public final class PersonalizeSegmentationService implements SegmentationService
 
     /** @param createdStatus the status of a resource this call has just created */
     private ResourceState ensure(String subject, String listAction, Supplier<Optional<ResourceState>> find,
-                                 String createAction, Supplier<String> create, String createdStatus) {
+                                 String createAction, Supplier<String> create, ResourceStatus createdStatus) {
         Optional<ResourceState> existing = calls.call(listAction, subject, find);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            return new ResourceState(calls.call(createAction, subject, create), createdStatus, null);
+            return ResourceState.of(calls.call(createAction, subject, create), createdStatus, null);
         } catch (AwsRequestRejectedException e) {
             if (!(e.getCause() instanceof ResourceAlreadyExistsException)) {
                 throw e;

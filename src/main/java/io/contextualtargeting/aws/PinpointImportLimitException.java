@@ -7,7 +7,7 @@ package io.contextualtargeting.aws;
  */
 public final class PinpointImportLimitException extends AwsCallException {
     /** Pinpoint's throttling answer as its API model names it (CreateImportJob: TooManyRequestsException, HTTP 429). */
-    public static final String THROTTLED_ERROR_CODE = "TooManyRequestsException";
+    public static final String THROTTLED_ERROR_CODE = AwsErrorCode.TOO_MANY_REQUESTS.code();
     public static final int THROTTLED_STATUS = 429;
 
     PinpointImportLimitException(String segmentFile, AwsCallException refusal) {
@@ -22,7 +22,7 @@ public final class PinpointImportLimitException extends AwsCallException {
      * retries) or a 400 whose message speaks of a limit or of concurrent jobs are both taken for it.
      */
     static boolean isImportLimit(AwsCallException refusal) {
-        if (refusal.statusCode() == THROTTLED_STATUS || THROTTLED_ERROR_CODE.equals(refusal.errorCode())) {
+        if (refusal.statusCode() == THROTTLED_STATUS || refusal.errorKind().isThrottling()) {
             return true;
         }
         String message = String.valueOf(refusal.getMessage()).toLowerCase(java.util.Locale.ROOT);

@@ -21,6 +21,9 @@ public record RetrySettings(int maxAttempts, Duration baseDelay, Duration maxDel
      * waits about 0.2+0.4+0.8+1.6+3.2 = 6.2 s, short against a 15-minute Lambda and long enough to
      * ride out a throttling burst of Pinpoint's account-wide rate limit.
      */
+    /** Personalize's text of a LimitExceededException for a request rate, lower case. */
+    private static final String REQUEST_RATE_LIMIT = "limit on the number of requests per second";
+
     public static final RetrySettings DEFAULT = new RetrySettings(6, Duration.ofMillis(200), Duration.ofSeconds(20));
 
     public RetrySettings {
@@ -44,22 +47,24 @@ public record RetrySettings(int maxAttempts, Duration baseDelay, Duration maxDel
                 .backoffStrategy(fullJitter)
                 .throttlingBackoffStrategy(fullJitter)
                 .circuitBreakerEnabled(false)
-                .retryOnException(RetrySettings::isRateLimitExceeded)
-                .treatAsThrottling(RetrySettings::isRateLimitExceeded)
+                .retryOnException(RetrySettings::isThrottling)
+                .treatAsThrottling(RetrySettings::isThrottling)
                 .build();
     }
 
     /**
-     * Personalize answers {@code LimitExceededException} both for a request rate ("requests per
-     * second") and for resource quotas (too many running jobs); only the first passes with a short
-     * wait, so only it is retried.
+     * Whether the service throttles, by exact error code: one of the throttling codes of {@link
+     * AwsErrorCode}, or Personalize's {@code LimitExceededException} for a request rate. Personalize
+     * answers that one code both for a request rate and for resource quotas (too many running jobs);
+     * only the first passes with a short wait, and only its documented text ("The limit on the number
+     * of requests per second has been exceeded.") tells them apart.
      */
-    static boolean isRateLimitExceeded(Throwable error) {
-        if (!(error instanceof AwsServiceException e) || e.awsErrorDetails() == null
-                || !"LimitExceededException".equals(e.awsErrorDetails().errorCode())) {
+    static boolean isThrottling(Throwable error) {
+        if (!(error instanceof AwsServiceException e) || e.awsErrorDetails() == null) {
             return false;
         }
-        String message = String.valueOf(e.awsErrorDetails().errorMessage()).toLowerCase(Locale.ROOT);
-        return message.contains("per second") || message.contains("rate") || message.contains("throttl");
+        AwsErrorCode code = AwsErrorCode.of(e.awsErrorDetails().errorCode());
+        return code.isThrottling() || code == AwsErrorCode.LIMIT_EXCEEDED && String.valueOf(e.awsErrorDetails()
+                .errorMessage()).toLowerCase(Locale.ROOT).contains(REQUEST_RATE_LIMIT);
     }
 }

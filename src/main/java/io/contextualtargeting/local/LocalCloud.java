@@ -2,6 +2,7 @@ package io.contextualtargeting.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.functions.CheckSegmentImportFunction;
 import io.contextualtargeting.functions.CreateBatchSegmentJobFunction;
@@ -51,6 +52,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -80,9 +82,10 @@ public final class LocalCloud {
         events = LocalEventBridge.fromModel(model, clock, UUID::randomUUID);
         store = new FolderObjectStore(settings.work().resolve("s3"),
                 (ref, size, etag) -> events.objectCreated(ref.bucket(), ref.key(), size, etag));
-        pinpoint = new LocalEngagementPlatform(store);
+        pinpoint = new LocalEngagementPlatform(store, settings.held());
         outbox = new OutboxNotifier(settings.work().resolve("outbox"), settings.console());
-        personalize = new LocalSegmentationService(store, settings.training(), clock);
+        personalize = new LocalSegmentationService(store, settings.training(), SegmentModelTrainer::train, clock,
+                settings.held());
         NotifyStep notify = new NotifyStep(new NotificationFormatter(arn -> executionLink(settings.work(), arn)), outbox);
         TrainingSteps training = new TrainingSteps(personalize);
         List<RequestHandler<?, ?>> handlers = List.of(
@@ -206,10 +209,18 @@ public final class LocalCloud {
      *
      * @param waitScale how long Wait states and retry intervals really wait (0: not at all)
      * @param clock     the time of events and of segment names (tests fix it to make uploads simultaneous)
+     * @param held      the work that never ends, by Personalize ARN or Pinpoint import job id: it stays in
+     *                  progress, as a training or an import that never finishes would ({@code id -> false}: none)
      */
     public record Settings(Path work, TemplateSource templates, Map<String, String> parameters,
                            TrainingParameters training, double waitScale, ExecutionListener listener,
-                           java.io.PrintStream console, Clock clock) {
+                           java.io.PrintStream console, Clock clock, Predicate<String> held) {
+
+        /** Every training and import finishes. */
+        public Settings(Path work, TemplateSource templates, Map<String, String> parameters, TrainingParameters training,
+                        double waitScale, ExecutionListener listener, java.io.PrintStream console, Clock clock) {
+            this(work, templates, parameters, training, waitScale, listener, console, clock, id -> false);
+        }
 
         /** On the system clock. */
         public Settings(Path work, TemplateSource templates, Map<String, String> parameters, TrainingParameters training,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contextualtargeting.local.cloudformation.CloudModel;
 import io.contextualtargeting.local.statemachine.FunctionError;
 import io.contextualtargeting.local.statemachine.FunctionInvoker;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.formats.Json;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -23,7 +23,7 @@ import java.util.Map;
 public final class LocalFunctions implements FunctionInvoker {
     private final CloudModel model;
     private final Map<String, Handler> handlers = new LinkedHashMap<>();
-    private final ObjectMapper json = Json.configure(new ObjectMapper());
+    private final ObjectMapper json = Json.mapper();
 
     /** @param handlers the handler instances, built with local adapters */
     public LocalFunctions(CloudModel model, Iterable<RequestHandler<?, ?>> handlers) {

@@ -24,12 +24,16 @@ public interface EngagementPlatform {
      */
     record ImportJob(String id, String status, String segmentId, int totalProcessed, int totalFailures,
                      List<String> failures) {
+        public ImportJobStatus lifecycle() {
+            return ImportJobStatus.of(status);
+        }
+
         public boolean isCompleted() {
-            return "COMPLETED".equals(status);
+            return lifecycle() == ImportJobStatus.COMPLETED;
         }
 
         public boolean isFailed() {
-            return "FAILED".equals(status);
+            return lifecycle() == ImportJobStatus.FAILED;
         }
     }
 

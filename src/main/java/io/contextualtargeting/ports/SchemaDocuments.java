@@ -1,6 +1,7 @@
 package io.contextualtargeting.ports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 
 /**
@@ -9,7 +10,7 @@ import java.io.IOException;
  * training (the new data would be imported against the old fields), on AWS and locally alike.
  */
 public final class SchemaDocuments {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private SchemaDocuments() {
     }

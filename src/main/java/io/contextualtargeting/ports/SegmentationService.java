@@ -104,19 +104,32 @@ public interface SegmentationService {
             return new DeletionState(arn, DELETED, null);
         }
 
+        /** A resource that still exists, in {@code status}; {@code waitingFor} null when its deletion is under way. */
+        public static DeletionState of(String arn, ResourceStatus status, String waitingFor) {
+            return new DeletionState(arn, status.wire(), waitingFor);
+        }
+
         public boolean isDeleted() {
             return DELETED.equals(status);
         }
     }
 
-    /** Where a resource is in Personalize's lifecycle. */
+    /** Where a resource is in Personalize's lifecycle; {@code status} is Personalize's text of it. */
     record ResourceState(String arn, String status, String failureReason) {
+        public static ResourceState of(String arn, ResourceStatus status, String failureReason) {
+            return new ResourceState(arn, status.wire(), failureReason);
+        }
+
+        public ResourceStatus lifecycle() {
+            return ResourceStatus.of(status);
+        }
+
         public boolean isActive() {
-            return "ACTIVE".equals(status);
+            return lifecycle() == ResourceStatus.ACTIVE;
         }
 
         public boolean isFailed() {
-            return status != null && (status.endsWith("FAILED") || status.endsWith("STOPPED"));
+            return lifecycle().isFailed();
         }
     }
 
@@ -127,5 +140,8 @@ public interface SegmentationService {
     record BatchSegmentJobDescription(String arn, String jobName, String status, String failureReason,
                                       String solutionVersionArn, ObjectRef input, ObjectRef outputPrefix,
                                       int numResults) {
+        public ResourceStatus lifecycle() {
+            return ResourceStatus.of(status);
+        }
     }
 }

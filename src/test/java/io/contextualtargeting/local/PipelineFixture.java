@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -36,6 +38,7 @@ final class PipelineFixture {
     static final int QUERIES_PER_JOB = 3;
 
     private final Path dir;
+    private final AtomicReference<Predicate<String>> held = new AtomicReference<>(id -> false);
     private final Path data;
     private final DatasetLayout layout;
 
@@ -140,6 +143,14 @@ final class PipelineFixture {
      */
     static final Map<String, String> WITH_PINPOINT = Map.of("PinpointProjectId", "create", "SegmentFileForm", "Id");
 
+    /**
+     * Keeps the work whose id matches in progress from now on, as a training or an import that never
+     * finishes would: Personalize resources by ARN, Pinpoint import jobs by id; {@code id -> false} lets all finish.
+     */
+    void hold(Predicate<String> ids) {
+        held.set(ids);
+    }
+
     PipelineRun run() {
         return run(Map.of(), cloud -> { });
     }
@@ -162,7 +173,7 @@ final class PipelineFixture {
         withPinpoint.putAll(parameters);
         LocalCloud.Settings settings = new LocalCloud.Settings(work, TemplateSource.classpath(LocalCloud.TEMPLATES),
                 withPinpoint, TrainingParameters.defaults().withFactors(8).withIterations(2).withThreads(1), 0,
-                ExecutionListener.NONE, out, clock);
+                ExecutionListener.NONE, out, clock, id -> held.get().test(id));
         LocalCloud[] cloud = new LocalCloud[1];
         RunSummary summary = new LocalRun(data, settings).run(out, started -> {
             cloud[0] = started;

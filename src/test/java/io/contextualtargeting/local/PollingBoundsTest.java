@@ -83,7 +83,8 @@ class PollingBoundsTest {
     void aTrainingThatNeverFinishesEndsFailedAfterItsLastAttempt() throws IOException {
         PipelineFixture fixture = DATASET.copyTo(dir);
 
-        PipelineRun run = fixture.run(Map.of(), cloud -> cloud.personalize().hold(arn -> arn.matches(".*:solution/[^/]+/.+")));
+        fixture.hold(arn -> arn.matches(".*:solution/[^/]+/.+"));
+        PipelineRun run = fixture.run();
 
         ExecutionRecord training = run.execution(TRAINING);
         assertThat(training.status().name()).isEqualTo("FAILED");
@@ -103,7 +104,8 @@ class PollingBoundsTest {
     void anImportThatNeverFinishesEndsFailedAfterItsLastAttempt() throws IOException {
         PipelineFixture fixture = DATASET.copyTo(dir);
 
-        PipelineRun run = fixture.run(Map.of(), cloud -> cloud.pinpoint().holdImports(true));
+        fixture.hold(id -> id.startsWith("import-"));
+        PipelineRun run = fixture.run();
 
         ExecutionRecord endpoints = run.importOf("endpoints.csv");
         assertThat(endpoints.status().name()).isEqualTo("FAILED");

@@ -32,12 +32,14 @@ class RerunTest {
 
     @Test
     void aTrainingThatGaveUpWaitingCompletesWhenItsUploadEventIsDeliveredAgain() {
-        PipelineRun run = DATASET.copyTo(dir).run(Map.of(), cloud -> cloud.personalize().hold(arn -> arn.matches(SOLUTION_VERSION)));
+        PipelineFixture fixture = DATASET.copyTo(dir);
+        fixture.hold(arn -> arn.matches(SOLUTION_VERSION));
+        PipelineRun run = fixture.run();
         ExecutionRecord failed = run.execution(TRAINING);
         assertThat(failed.status().name()).isEqualTo("FAILED");
         Map<String, String> before = run.cloud().personalize().resources();
 
-        run.cloud().personalize().hold(arn -> false);
+        fixture.hold(arn -> false);
         run.cloud().events().redeliver("default", failed.input());
         run.cloud().drain();
 

@@ -1,6 +1,5 @@
 package io.contextualtargeting.engine.generate;
 
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -10,10 +10,6 @@ public enum FieldType {
         this.avroName = avroName;
     }
 
-    public String avroName() {
-        return avroName;
-    }
-
     static FieldType ofAvroName(String name) {
         for (FieldType type : values()) {
             if (type.avroName.equals(name)) {

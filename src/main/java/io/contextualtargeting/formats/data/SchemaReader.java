@@ -2,7 +2,7 @@ package io.contextualtargeting.formats.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class SchemaReader {
         }
         if (schema.isTextual()) {
             try {
-                schema = new ObjectMapper().readTree(schema.asText());
+                schema = Json.mapper().readTree(schema.asText());
             } catch (JsonProcessingException e) {
                 throw new SchemaException(config.name(), path, "the schema string is not JSON: "
                         + e.getOriginalMessage());
@@ -111,7 +111,7 @@ public final class SchemaReader {
 
     private static JsonNode readJson(DataSource source) {
         try (InputStream in = source.open()) {
-            return new ObjectMapper().readTree(in);
+            return Json.mapper().readTree(in);
         } catch (JsonProcessingException e) {
             throw new SchemaException(source.name(), null, "not valid JSON at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());

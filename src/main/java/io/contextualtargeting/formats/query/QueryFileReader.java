@@ -1,10 +1,9 @@
 package io.contextualtargeting.formats.query;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.formats.data.DataSource;
 import io.contextualtargeting.formats.data.ItemColumns;
 import java.io.BufferedReader;
@@ -33,9 +32,7 @@ public final class QueryFileReader {
      */
     public static List<QueryLine> read(DataSource source, ItemColumns columns, QueryLimits limits) {
         List<QueryLine> queries = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        ObjectReader json = Json.strictReader();
         int itemQueries = 0;
         int attributeQueries = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.open(), StandardCharsets.UTF_8))) {
@@ -71,7 +68,7 @@ public final class QueryFileReader {
         return queries;
     }
 
-    private static SegmentQuery parseLine(ObjectMapper json, String text, ItemColumns columns, String source, long line) {
+    private static SegmentQuery parseLine(ObjectReader json, String text, ItemColumns columns, String source, long line) {
         JsonNode node;
         try {
             node = json.readTree(text);

@@ -4,6 +4,7 @@ import io.contextualtargeting.engine.bench.HeapPeak;
 import io.contextualtargeting.engine.bench.Timing;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.ResourceStatus;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
 import io.contextualtargeting.workflow.segments.PrepareSegments;
 import io.contextualtargeting.workflow.segments.SegmentBatch;
@@ -96,7 +97,7 @@ public final class PostProcessingBenchmark {
     private static BatchSegmentJobDescription job() {
         ObjectRef prefix = new ObjectRef(BUCKET, OUTPUT_PREFIX);
         return new BatchSegmentJobDescription("arn:aws:personalize:local:000000000000:batch-segment-job/bench", "bench",
-                "ACTIVE", null, "arn:aws:personalize:local:000000000000:solution/bench/1",
+                ResourceStatus.ACTIVE.wire(), null, "arn:aws:personalize:local:000000000000:solution/bench/1",
                 new ObjectRef(BUCKET, "batch/bench/job_config.json"), prefix, 5_000_000);
     }
 

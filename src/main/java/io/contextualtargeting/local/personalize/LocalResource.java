@@ -1,7 +1,17 @@
 package io.contextualtargeting.local.personalize;
 
+import static io.contextualtargeting.ports.ResourceStatus.ACTIVE;
+import static io.contextualtargeting.ports.ResourceStatus.CREATE_FAILED;
+import static io.contextualtargeting.ports.ResourceStatus.CREATE_IN_PROGRESS;
+import static io.contextualtargeting.ports.ResourceStatus.CREATE_PENDING;
+import static io.contextualtargeting.ports.ResourceStatus.CREATE_STOPPED;
+import static io.contextualtargeting.ports.ResourceStatus.CREATE_STOPPING;
+import static io.contextualtargeting.ports.ResourceStatus.DELETE_IN_PROGRESS;
+import static io.contextualtargeting.ports.ResourceStatus.DELETE_PENDING;
+
 import io.contextualtargeting.formats.InputException;
 import io.contextualtargeting.ports.ObjectNotFoundException;
+import io.contextualtargeting.ports.ResourceStatus;
 import io.contextualtargeting.ports.SegmentationService.ResourceState;
 import java.io.UncheckedIOException;
 
@@ -13,16 +23,10 @@ import java.io.UncheckedIOException;
  * IN_PROGRESS, then gone), one step per poll as well.
  */
 final class LocalResource {
-    private static final String CREATE_PENDING = "CREATE PENDING";
-    private static final String CREATE_IN_PROGRESS = "CREATE IN_PROGRESS";
-    private static final String CREATE_STOPPING = "CREATE STOPPING";
-    private static final String DELETE_PENDING = "DELETE PENDING";
-    private static final String DELETE_IN_PROGRESS = "DELETE IN_PROGRESS";
-
     private final String arn;
     private final String parentArn;
     private final Runnable work;
-    private String status = CREATE_PENDING;
+    private ResourceStatus status = CREATE_PENDING;
     private String failureReason;
 
     /** @param parentArn the resource it belongs to (the dataset group of a dataset, the solution of a version), or null */
@@ -35,7 +39,7 @@ final class LocalResource {
     /** A resource that exists whole from the start (Personalize schemas have no status). */
     static LocalResource active(String arn) {
         LocalResource resource = new LocalResource(arn, null, () -> { });
-        resource.status = "ACTIVE";
+        resource.status = ACTIVE;
         return resource;
     }
 
@@ -47,41 +51,41 @@ final class LocalResource {
         return parentArn;
     }
 
-    String status() {
+    ResourceStatus status() {
         return status;
     }
 
     boolean isActive() {
-        return "ACTIVE".equals(status);
+        return status == ACTIVE;
     }
 
     /** Still being created: Personalize neither uses nor deletes it yet. */
     boolean isCreating() {
-        return CREATE_PENDING.equals(status) || CREATE_IN_PROGRESS.equals(status);
+        return status.isCreating();
     }
 
     boolean isStopping() {
-        return CREATE_STOPPING.equals(status);
+        return status == CREATE_STOPPING;
     }
 
     boolean isDeleting() {
-        return DELETE_PENDING.equals(status) || DELETE_IN_PROGRESS.equals(status);
+        return status.isDeleting();
     }
 
     /** @param held the resource's work never ends: it stays CREATE IN_PROGRESS */
     ResourceState advance(boolean held) {
-        if (CREATE_PENDING.equals(status)) {
+        if (status == CREATE_PENDING) {
             status = CREATE_IN_PROGRESS;
-        } else if (CREATE_IN_PROGRESS.equals(status) && !held) {
+        } else if (status == CREATE_IN_PROGRESS && !held) {
             try {
                 work.run();
-                status = "ACTIVE";
+                status = ACTIVE;
             } catch (InputException | ObjectNotFoundException | UncheckedIOException | IllegalStateException e) {
-                status = "CREATE FAILED";
+                status = CREATE_FAILED;
                 failureReason = e.getMessage();
             }
-        } else if (CREATE_STOPPING.equals(status)) {
-            status = "CREATE STOPPED";
+        } else if (status == CREATE_STOPPING) {
+            status = CREATE_STOPPED;
         }
         return state();
     }
@@ -99,14 +103,14 @@ final class LocalResource {
 
     /** Moves a deletion one step; true once the resource is gone. */
     boolean advanceDeletion() {
-        if (DELETE_PENDING.equals(status)) {
+        if (status == DELETE_PENDING) {
             status = DELETE_IN_PROGRESS;
             return false;
         }
-        return DELETE_IN_PROGRESS.equals(status);
+        return status == DELETE_IN_PROGRESS;
     }
 
     ResourceState state() {
-        return new ResourceState(arn, status, failureReason);
+        return ResourceState.of(arn, status, failureReason);
     }
 }

@@ -73,25 +73,26 @@ public final class LocalSegmentationService implements SegmentationService {
     private final Map<String, Map<String, Double>> metrics = new HashMap<>();
     private final Map<TrainedOn, Map<QueryKind, Map<String, Double>>> measurements = new HashMap<>();
     private final Map<String, BatchSegmentJobDescription> jobs = new HashMap<>();
-    private Predicate<String> held = arn -> false;
+    private final Predicate<String> held;
 
     /** @param parameters how the engine trains (seed, threads); solutions' settings (hyperparameters, events, embeddedEngine) apply on top */
     public LocalSegmentationService(ObjectStore store, TrainingParameters parameters) {
-        this(store, parameters, Clock.systemUTC());
+        this(store, parameters, SegmentModelTrainer::train, Clock.systemUTC(), arn -> false);
     }
 
-    /** @param clock says when "now" is, for the TIMESTAMP check of imports and trainings */
-    public LocalSegmentationService(ObjectStore store, TrainingParameters parameters, Clock clock) {
-        this(store, parameters, SegmentModelTrainer::train, clock);
-    }
-
-    /** @param trainer trains the engine (tests count trainings with it) */
-    LocalSegmentationService(ObjectStore store, TrainingParameters parameters,
-                             Trainer trainer, Clock clock) {
+    /**
+     * @param trainer trains the engine
+     * @param clock   says when "now" is, for the TIMESTAMP check of imports and trainings
+     * @param held    the resources, by ARN, whose work never ends: they stay CREATE IN_PROGRESS, as a training or
+     *                an import that never finishes would ({@code arn -> false}: every one finishes)
+     */
+    public LocalSegmentationService(ObjectStore store, TrainingParameters parameters, Trainer trainer, Clock clock,
+                                    Predicate<String> held) {
         this.store = store;
         this.clock = clock;
         this.parameters = parameters;
         this.trainer = trainer;
+        this.held = held;
     }
 
     @Override
@@ -225,25 +226,25 @@ public final class LocalSegmentationService implements SegmentationService {
                 remove(arn);
                 return DeletionState.deleted(arn);
             }
-            return new DeletionState(arn, resource.status(), null);
+            return DeletionState.of(arn, resource.status(), null);
         }
         if (resource.isCreating()) {
-            return new DeletionState(arn, resource.status(), "its creation to end");
+            return DeletionState.of(arn, resource.status(), "its creation to end");
         }
         Optional<String> training = kind == ResourceKind.SOLUTION ? stopTraining(arn) : Optional.empty();
         if (training.isPresent()) {
-            return new DeletionState(arn, resource.status(), training.get());
+            return DeletionState.of(arn, resource.status(), training.get());
         }
         List<String> users = usersOf(kind, arn);
         if (!users.isEmpty()) {
-            return new DeletionState(arn, resource.status(), "what still uses it (" + String.join(", ", users) + ")");
+            return DeletionState.of(arn, resource.status(), "what still uses it (" + String.join(", ", users) + ")");
         }
         if (kind == ResourceKind.SCHEMA) {
             remove(arn);
             return DeletionState.deleted(arn);
         }
         resource.startDeletion();
-        return new DeletionState(arn, resource.status(), null);
+        return DeletionState.of(arn, resource.status(), null);
     }
 
     /** Every resource the stand-in holds, by ARN: what a clean-up leaves behind. */
@@ -312,14 +313,6 @@ public final class LocalSegmentationService implements SegmentationService {
     /** The ARNs of the children of one kind ({@code "dataset/"}, {@code "solution/"}). */
     private List<String> children(String parentArn, String kind) {
         return children(parentArn).stream().map(LocalResource::arn).filter(a -> a.startsWith(ARN + kind)).toList();
-    }
-
-    /**
-     * Keeps the resources whose ARN matches in CREATE IN_PROGRESS, as a training or an import that
-     * never finishes would; {@code arn -> false} lets them finish. For tests of polling bounds.
-     */
-    public synchronized void hold(Predicate<String> arns) {
-        held = arns;
     }
 
     /** Every resource the stand-in holds, by ARN, with its status, in creation order. */
@@ -444,9 +437,9 @@ public final class LocalSegmentationService implements SegmentationService {
     private record TrainedOn(String datasetGroupArn, List<Long> imports, EngineTraining training) {
     }
 
-    /** Trains the engine: {@link SegmentModelTrainer#train(TrainingData, TrainingParameters, ExplicitSettings)}, or a test's stand-in. */
+    /** Trains the engine: {@link SegmentModelTrainer#train(TrainingData, TrainingParameters, ExplicitSettings)} in the local cloud. */
     @FunctionalInterface
-    interface Trainer {
+    public interface Trainer {
         SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit);
     }
 }

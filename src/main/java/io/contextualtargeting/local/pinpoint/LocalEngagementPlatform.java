@@ -1,6 +1,7 @@
 package io.contextualtargeting.local.pinpoint;
 
 import io.contextualtargeting.ports.EngagementPlatform;
+import io.contextualtargeting.ports.ImportJobStatus;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.workflow.imports.InvalidSegmentFileException;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The local stand-in for an Amazon Pinpoint project: endpoints, imported segments and import jobs.
@@ -36,10 +38,19 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
     private final Map<String, Set<String>> endpointsByUser = new HashMap<>();
     private final Map<String, Set<String>> segments = new LinkedHashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private boolean importsHeld;
+    private final Predicate<String> held;
 
     public LocalEngagementPlatform(ObjectStore store) {
+        this(store, id -> false);
+    }
+
+    /**
+     * @param held the import jobs, by id, that never end: they stay PROCESSING, as an import that never
+     *             finishes would ({@code id -> false}: every one finishes)
+     */
+    public LocalEngagementPlatform(ObjectStore store, Predicate<String> held) {
         this.store = store;
+        this.held = held;
     }
 
     @Override
@@ -57,9 +68,9 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             throw new IllegalArgumentException("no import job " + jobId);
         }
         switch (job.status) {
-            case "CREATED" -> job.status = "PROCESSING";
-            case "PROCESSING" -> {
-                if (!importsHeld) {
+            case CREATED -> job.status = ImportJobStatus.PROCESSING;
+            case PROCESSING -> {
+                if (!held.test(job.id)) {
                     run(job);
                 }
             }
@@ -76,11 +87,6 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             found.add(new Endpoint(id, endpoint.channelType(), endpoint.optedOut(), true));
         }
         return found;
-    }
-
-    /** While held, import jobs stay PROCESSING, as an import that never finishes would. For tests of polling bounds. */
-    public synchronized void holdImports(boolean held) {
-        importsHeld = held;
     }
 
     /** Imported segments by name, with their endpoint counts. */
@@ -104,7 +110,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
                 job.processed += read(file, row -> { }).rows();
             }
         } catch (InvalidSegmentFileException e) {
-            job.status = "FAILED";
+            job.status = ImportJobStatus.FAILED;
             e.problems().forEach(p -> job.failures.add(p.getMessage()));
             job.totalFailures = e.total();
             return;
@@ -115,7 +121,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             read(file, row -> apply(row, job.request.registerEndpoints(), members, missing));
         }
         if (!missing.isEmpty()) {
-            job.status = "FAILED";
+            job.status = ImportJobStatus.FAILED;
             job.totalFailures = missing.size();
             missing.stream().limit(20).forEach(job.failures::add);
             return;
@@ -124,7 +130,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
             segments.put(job.request.segmentName(), members);
             job.segmentId = "segment-" + segments.size();
         }
-        job.status = "COMPLETED";
+        job.status = ImportJobStatus.COMPLETED;
     }
 
     private SegmentFileReader.Summary read(ObjectRef file, Consumer<SegmentFileRow> rows) {
@@ -180,7 +186,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
         final String id;
         final ImportJobRequest request;
         final List<String> failures = new ArrayList<>();
-        String status = "CREATED";
+        ImportJobStatus status = ImportJobStatus.CREATED;
         String segmentId;
         long processed;
         long totalFailures;
@@ -191,7 +197,7 @@ public final class LocalEngagementPlatform implements EngagementPlatform {
         }
 
         ImportJob view() {
-            return new ImportJob(id, status, segmentId, (int) processed, (int) totalFailures, List.copyOf(failures));
+            return new ImportJob(id, status.wire(), segmentId, (int) processed, (int) totalFailures, List.copyOf(failures));
         }
     }
 }

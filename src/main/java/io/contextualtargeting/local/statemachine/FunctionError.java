@@ -22,14 +22,6 @@ public final class FunctionError extends Exception {
         return new FunctionError(thrown.getClass().getName(), thrown.getMessage());
     }
 
-    public String errorType() {
-        return errorType;
-    }
-
-    public String errorMessage() {
-        return errorMessage;
-    }
-
     /** The Step Functions error this failure becomes. */
     public StatesError toStatesError() {
         ObjectNode cause = Json.object();

@@ -3,20 +3,16 @@ package io.contextualtargeting.local.statemachine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.nio.charset.StandardCharsets;
 
 /** JSON helpers shared by the local cloud: one configured mapper, compact text and UTF-8 size. */
 public final class Json {
 
-    /** Configured once, never reconfigured: safe to share between threads. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** The project's one configured mapper ({@link io.contextualtargeting.formats.Json}): safe to share between threads. */
+    public static final ObjectMapper MAPPER = io.contextualtargeting.formats.Json.mapper();
 
     private Json() {
     }

@@ -7,6 +7,7 @@ import io.contextualtargeting.formats.batch.SegmentOutputVisitor;
 import io.contextualtargeting.formats.data.DataSource;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
+import io.contextualtargeting.ports.ResourceStatus;
 import io.contextualtargeting.ports.SegmentationService.BatchSegmentJobDescription;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.ResourceFailedException;
@@ -51,7 +52,7 @@ public final class PrepareSegments {
 
     public SegmentBatch run(PrepareSegmentsRequest request) {
         BatchSegmentJobDescription job = personalize.describeBatchSegmentJob(request.jobArn());
-        if (!"ACTIVE".equals(job.status())) {
+        if (job.lifecycle() != ResourceStatus.ACTIVE) {
             throw new ResourceFailedException("batch segment job " + job.arn() + " is " + job.status()
                     + (job.failureReason() == null ? "" : ": " + job.failureReason()) + "; only ACTIVE jobs have an output");
         }

@@ -86,7 +86,7 @@ class LocalSegmentationServiceTest {
                 (data, parameters, explicit) -> {
                     trainings.add(new EngineTraining(parameters, explicit));
                     return SegmentModelTrainer.train(data, parameters, explicit);
-                }, java.time.Clock.systemUTC());
+                }, java.time.Clock.systemUTC(), arn -> false);
         String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
         String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
         String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
@@ -119,7 +119,7 @@ class LocalSegmentationServiceTest {
                 (data, parameters, explicit) -> {
                     trainings.incrementAndGet();
                     return SegmentModelTrainer.train(data, parameters, explicit);
-                }, java.time.Clock.systemUTC());
+                }, java.time.Clock.systemUTC(), arn -> false);
         String group = poll(() -> personalize.ensureDatasetGroup("g", null)).arn();
         String schema = personalize.ensureSchema("g-schema", SCHEMA, null).arn();
         String dataset = poll(() -> personalize.ensureDataset(group, DatasetType.INTERACTIONS, "g-interactions", schema)).arn();
