@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * make them (and on the real target/function.zip when the build has made it). A mismatch answers
  * FAILED saying what to do, so the deploy rolls back before any function exists.
  */
-class PackagingCheckTest {
+class PackagingCheckIT {
     private static final List<Resource> STACK = Repository.resolved(Repository.PARAMETER_SETS.get(2));
     private static final String LAYER = resource("FunctionCode").name();
     private static final byte[] JVM_ZIP = zip("application.properties", "io/contextualtargeting/Main.class",
