@@ -2,6 +2,7 @@ package io.contextualtargeting.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contextualtargeting.aws.AwsErrorCode;
 import io.contextualtargeting.deploy.ApiCallRecorder.SentRequest;
 import io.contextualtargeting.deploy.StateMachineServiceCalls.Call;
 import java.util.ArrayList;
@@ -51,5 +52,24 @@ class BotocoreModelTest {
                 new SentRequest("S3", "PutObject", put)))).containsExactlyInAnyOrder(
                 "Personalize.CreateBatchSegmentJob.jobOutput: required member missing",
                 "Personalize.CreateBatchSegmentJob.jobName: 'bad name' does not match the pattern ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*");
+    }
+
+    /**
+     * The Personalize codes the adapters act on are the model's errors of the calls that meet them:
+     * clean-up tells "gone" from "still in use" on every delete, and a quota or rate refusal comes
+     * from the create calls of the training workflow.
+     */
+    @Test
+    void personalizeErrorCodesTheAdaptersActOnAreErrorsOfTheirCallsInTheModel() {
+        BotocoreModel personalize = BotocoreModel.of("personalize");
+
+        for (String delete : List.of("DeleteDatasetGroup", "DeleteDataset", "DeleteSolution", "DeleteSchema")) {
+            assertThat(personalize.errors(delete)).as(delete)
+                    .contains(AwsErrorCode.RESOURCE_NOT_FOUND.code(), AwsErrorCode.RESOURCE_IN_USE.code());
+        }
+        for (String create : List.of("CreateDatasetImportJob", "CreateSolution", "CreateSolutionVersion",
+                "CreateBatchSegmentJob")) {
+            assertThat(personalize.errors(create)).as(create).contains(AwsErrorCode.LIMIT_EXCEEDED.code());
+        }
     }
 }
