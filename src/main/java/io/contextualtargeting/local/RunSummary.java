@@ -1,12 +1,12 @@
 package io.contextualtargeting.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStatus;
 import io.contextualtargeting.local.statemachine.HistoryEvent;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
-import io.contextualtargeting.workflow.Json;
 import io.contextualtargeting.workflow.LambdaErrors;
 import io.contextualtargeting.workflow.imports.ImportStatus;
 import io.contextualtargeting.workflow.segments.SegmentReport;

@@ -1,6 +1,7 @@
 package io.contextualtargeting.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 
 /** Errors as Step Functions reports a failed Lambda task. */

@@ -1,7 +1,7 @@
 package io.contextualtargeting.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.contextualtargeting.deploy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.formats.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

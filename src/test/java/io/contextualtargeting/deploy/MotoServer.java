@@ -2,7 +2,7 @@ package io.contextualtargeting.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.aws.ServerProcess;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

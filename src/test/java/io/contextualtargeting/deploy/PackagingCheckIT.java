@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates.Resource;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
-import io.contextualtargeting.workflow.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.contextualtargeting.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
 import io.contextualtargeting.local.cloudformation.TemplateSource;
-import io.contextualtargeting.workflow.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

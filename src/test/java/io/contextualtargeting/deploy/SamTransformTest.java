@@ -3,7 +3,7 @@ package io.contextualtargeting.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contextualtargeting.aws.AwsServiceUnavailableException;
 import io.contextualtargeting.aws.PinpointImportLimitException;
 import io.contextualtargeting.aws.S3UnavailableException;
-import io.contextualtargeting.workflow.Json;
+import io.contextualtargeting.formats.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.LocalCloud;
 import io.contextualtargeting.local.LocalRun;
 import io.contextualtargeting.local.RunSummary;
 import io.contextualtargeting.local.cloudformation.TemplateSource;
 import io.contextualtargeting.local.statemachine.ProgressPrinter;
-import io.contextualtargeting.workflow.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

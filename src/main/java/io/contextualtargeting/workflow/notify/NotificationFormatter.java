@@ -2,6 +2,7 @@ package io.contextualtargeting.workflow.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.formats.PersonalData;
 import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.cleanup.CleanupRequest;
@@ -21,7 +22,7 @@ import java.util.function.UnaryOperator;
  */
 public final class NotificationFormatter {
     private static final String PRODUCT = "contextual-targeting";
-    private static final ObjectMapper JSON = io.contextualtargeting.workflow.Json.mapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final UnaryOperator<String> executionLink;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contextualtargeting.formats.InputException;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.ports.SegmentationService.DatasetType;
 import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.workflow.training.TrainingConfig.BatchSegmentJobConfig;
@@ -29,7 +30,7 @@ public final class TrainingConfigParser {
     static final int MAX_NUM_RESULTS = 5_000_000;
     static final int DEFAULT_NUM_RESULTS = 25;
 
-    private final ObjectMapper json = io.contextualtargeting.workflow.Json.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public TrainingConfig parse(String source, String text) {
         JsonNode root;

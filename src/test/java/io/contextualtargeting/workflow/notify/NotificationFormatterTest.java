@@ -3,8 +3,8 @@ package io.contextualtargeting.workflow.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.ports.SolutionSettings;
-import io.contextualtargeting.workflow.Json;
 import io.contextualtargeting.workflow.cleanup.CleanupReport;
 import io.contextualtargeting.workflow.segments.SegmentReport;
 import io.contextualtargeting.workflow.segments.SegmentsSummary;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.formats.data.CsvReader;
 import io.contextualtargeting.formats.data.CsvRecord;
 import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
-import io.contextualtargeting.workflow.Json;
 import io.contextualtargeting.workflow.ResourcePendingException;
 import io.contextualtargeting.workflow.training.DatasetImport.ImportDatasetRequest;
 import io.contextualtargeting.workflow.training.TrainingPlan.DatasetPlan;
