@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record MatrixSetting(String name, String description, GeneratorSettings generator) {
 
+    /** The same shape generated from another seed: other users, items and tastes drawn alike. */
+    public MatrixSetting withSeed(long seed) {
+        return new MatrixSetting(name, description, generator.withSeed(seed));
+    }
+
     /** The {@code generate} options that make the same data (every size, the world shape where not the default). */
     public String generateOptions() {
         List<String> options = new ArrayList<>(List.of(

@@ -86,6 +86,10 @@ public record GeneratorSettings(int users, int items, int interactionsPerUser, l
         return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, days, value, shape);
     }
 
+    public GeneratorSettings withSeed(long value) {
+        return new GeneratorSettings(users, items, interactionsPerUser, value, name, numResults, days, threads, shape);
+    }
+
     public GeneratorSettings withShape(WorldShape value) {
         return new GeneratorSettings(users, items, interactionsPerUser, seed, name, numResults, days, threads, value);
     }

@@ -36,13 +36,23 @@ import java.util.stream.IntStream;
  * mix, the activity exponent and the half-lives, from a balanced start; the simple rules (most
  * active, last active, history, recent history) are candidates too, and win when they validate
  * at least as well. Item and attribute queries choose apart: they are different recipes.
+ *
+ * <p>An item has a handful of held-out users, so recall at 1 % and 10 % alone moves with every one
+ * of them, and the search, which keeps the best of many candidates, then follows the noise. Item
+ * candidates are therefore judged on many queries ({@link #ITEM_QUERIES}), on up to
+ * {@link #MAX_USERS} users, and by their mean recall over six segment sizes from 0.5 % to 20 %
+ * ({@link #ITEM_SHARES}); an attribute value has hundreds of held-out users, and is judged at 1 % and
+ * 10 % only.
  */
 final class SettingsSelection {
     static final double VALIDATION_SHARE = 0.2;
     /** Users scored per candidate at most: a fixed, evenly spread sample keeps the search cheap on big data. */
-    static final int MAX_USERS = 20_000;
-    static final int ITEM_QUERIES = 40;
+    static final int MAX_USERS = 100_000;
+    static final int ITEM_QUERIES = 120;
     static final int ATTRIBUTE_QUERIES = 20;
+    /** Segment sizes, as shares of the users, whose mean recall judges a candidate; largest first, 10 % and 1 % in both. */
+    private static final double[] ITEM_SHARES = {0.2, 0.1, 0.05, 0.02, 0.01, 0.005};
+    private static final double[] ATTRIBUTE_SHARES = {0.1, 0.01};
     private static final int ROUNDS = 2;
     /** With fewer validation queries of a kind, its figures are too noisy to choose by: the fallback stays. */
     static final int MIN_QUERIES = 3;
@@ -75,11 +85,10 @@ final class SettingsSelection {
     private final Map<String, float[]> activityFactors = new HashMap<>();
     private final Map<Double, float[][]> modelShares = new HashMap<>();
     private final Map<Double, List<SparseShares>> historyShares = new HashMap<>();
-    private final ThreadLocal<Ranking> rankings;
+    private final ThreadLocal<ValidationRanking> rankings;
 
     /** One held-out query: its items, its popularity, who interacted with it (sample positions). */
-    private record ValidationQuery(QueryKind kind, int index, int[] items, double popularity, boolean[] positive,
-                                   int positives) {
+    private record ValidationQuery(QueryKind kind, int index, int[] items, double popularity, int[] positives) {
     }
 
     private record SparseShares(int[] positions, float[] shares) {
@@ -99,7 +108,7 @@ final class SettingsSelection {
         for (int p = 0; p < sample.length; p++) {
             position[sample[p]] = p;
         }
-        this.rankings = ThreadLocal.withInitial(() -> new Ranking(sample.length));
+        this.rankings = ThreadLocal.withInitial(() -> new ValidationRanking(sample.length));
         List<SegmentQuery> sampled = new ArrayList<>(QuerySample.items(fit, ITEM_QUERIES));
         sampled.addAll(QuerySample.attributes(fit, ATTRIBUTE_QUERIES));
         float[] popularity = itemPopularity(fit, fitWeights);
@@ -113,21 +122,20 @@ final class SettingsSelection {
             }
             boolean[] matching = MatchingItems.mask(items, fit.itemCount());
             boolean[] positive = new boolean[sample.length];
-            int positives = 0;
             for (int i = 0; i < heldOut.interactionCount(); i++) {
                 int p = position[heldOut.user(i)];
-                if (p >= 0 && matching[heldOut.item(i)] && !positive[p]) {
+                if (p >= 0 && matching[heldOut.item(i)]) {
                     positive[p] = true;
-                    positives++;
                 }
             }
+            int[] positives = IntStream.range(0, sample.length).filter(p -> positive[p]).toArray();
             double share = 0;
             for (int item : items) {
                 share += popularity[item];
             }
-            if (positives > 0) {
+            if (positives.length > 0) {
                 queries.computeIfAbsent(QueryKind.of(query), k -> new ArrayList<>())
-                        .add(new ValidationQuery(QueryKind.of(query), index++, items, share, positive, positives));
+                        .add(new ValidationQuery(QueryKind.of(query), index++, items, share, positives));
             }
         }
     }
@@ -292,112 +300,44 @@ final class SettingsSelection {
         float[] activity = activityFactors(choice);
         float[][] model = choice.usesModel() ? modelShares(choice.tasteHalfLifeDays(), kindQueries) : null;
         List<SparseShares> history = choice.historyWeight() > 0 ? historyShares(choice.historyHalfLifeDays()) : null;
-        int k1 = Math.max(1, (int) Math.round(0.01 * sample.length));
-        int k10 = Math.max(1, (int) Math.round(0.10 * sample.length));
-        double[] recall1 = new double[kindQueries.size()];
-        double[] recall10 = new double[kindQueries.size()];
+        double[] shares = kindQueries.get(0).kind() == QueryKind.ITEM ? ITEM_SHARES : ATTRIBUTE_SHARES;
+        int[] sizes = Arrays.stream(shares).mapToInt(f -> Math.max(1, (int) Math.round(f * sample.length))).toArray();
+        double[][] recalls = new double[kindQueries.size()][];
         // queries in parallel, each into its own slot: the sums below stay in query order, so the result does not depend on threads
         IntStream.range(0, kindQueries.size()).parallel().forEach(q -> {
             ValidationQuery query = kindQueries.get(q);
-            Ranking ranking = rankings.get();
-            float[] scores = ranking.scores;
+            ValidationRanking ranking = rankings.get();
+            float[] scores = ranking.scores();
             float[] m = model == null ? null : model[query.index()];
             for (int p = 0; p < sample.length; p++) {
                 scores[p] = (float) (activity[p] * choice.sharedPart(m == null ? 0 : m[p], query.popularity()));
             }
             if (history != null) {
-                SparseShares shares = history.get(query.index());
-                for (int s = 0; s < shares.positions().length; s++) {
-                    int p = shares.positions()[s];
-                    scores[p] += (float) (activity[p] * choice.historyWeight() * shares.shares()[s]);
+                SparseShares part = history.get(query.index());
+                for (int s = 0; s < part.positions().length; s++) {
+                    int p = part.positions()[s];
+                    scores[p] += (float) (activity[p] * choice.historyWeight() * part.shares()[s]);
                 }
             }
-            System.arraycopy(scores, 0, ranking.scratch, 0, scores.length);
-            float threshold10 = ranking.kthLargest(0, scores.length, k10);
-            float threshold1 = ranking.kthLargest(0, k10, k1); // the top k10 are now at the front
-            recall10[q] = ranking.recall(query, k10, threshold10);
-            recall1[q] = ranking.recall(query, k1, threshold1);
+            recalls[q] = ranking.recalls(query.positives(), sizes);
         });
         double sum1 = 0;
         double sum10 = 0;
         double[] perQuery = new double[kindQueries.size()];
         for (int q = 0; q < perQuery.length; q++) {
-            perQuery[q] = (recall1[q] + recall10[q]) / 2;
-            sum1 += recall1[q];
-            sum10 += recall10[q];
+            perQuery[q] = Arrays.stream(recalls[q]).average().orElse(0);
+            sum10 += recalls[q][indexOf(shares, 0.1)];
+            sum1 += recalls[q][indexOf(shares, 0.01)];
         }
         return new Trial(choice, new SelectionReport.Figures(sum1 / perQuery.length, sum10 / perQuery.length), perQuery);
     }
 
-    /** One thread's scores of the sample's users for a query, and its scratch copy for selection. */
-    private static final class Ranking {
-        private final float[] scores;
-        private final float[] scratch;
-
-        Ranking(int users) {
-            this.scores = new float[users];
-            this.scratch = new float[users];
+    private static int indexOf(double[] shares, double share) {
+        int i = 0;
+        while (shares[i] != share) {
+            i++;
         }
-
-        /** Expected recall of the top {@code k} of {@link #scores}: users tied at the threshold count in proportion. */
-        double recall(ValidationQuery query, int k, float threshold) {
-            int above = 0;
-            int tied = 0;
-            int hitsAbove = 0;
-            int hitsTied = 0;
-            for (int p = 0; p < scores.length; p++) {
-                if (scores[p] > threshold) {
-                    above++;
-                    hitsAbove += query.positive()[p] ? 1 : 0;
-                } else if (scores[p] == threshold) {
-                    tied++;
-                    hitsTied += query.positive()[p] ? 1 : 0;
-                }
-            }
-            double hits = hitsAbove + (tied == 0 ? 0 : (double) hitsTied * Math.min(tied, k - above) / tied);
-            return hits / Math.min(query.positives(), k);
-        }
-
-        /**
-         * The k-th largest (1-based) of {@code scratch[from, to)}, by quickselect: afterwards the k
-         * largest come first in that range.
-         */
-        float kthLargest(int from, int to, int k) {
-            float[] a = scratch;
-            int lo = from;
-            int hi = to - 1;
-            int target = from + k - 1;
-            while (lo < hi) {
-                float pivot = median(a[lo], a[(lo + hi) >>> 1], a[hi]);
-                int i = lo;
-                int j = hi;
-                while (i <= j) {
-                    while (a[i] > pivot) {
-                        i++;
-                    }
-                    while (a[j] < pivot) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        float t = a[i];
-                        a[i++] = a[j];
-                        a[j--] = t;
-                    }
-                }
-                if (target <= j) {
-                    hi = j;
-                } else if (target >= i) {
-                    lo = i;
-                } else {
-                    return a[target];
-                }
-            }
-            return a[target];
-        }
-    }
-
-    private static float median(float a, float b, float c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        return i;
     }
 
     private float[] activityFactors(ScoringChoice choice) {

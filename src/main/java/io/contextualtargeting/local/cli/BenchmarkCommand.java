@@ -2,6 +2,7 @@ package io.contextualtargeting.local.cli;
 
 import io.contextualtargeting.engine.bench.ScoringBenchmark;
 import io.contextualtargeting.engine.bench.TrainingBenchmark;
+import io.contextualtargeting.engine.eval.MatrixSetting;
 import io.contextualtargeting.engine.eval.QualityBenchmark;
 import io.contextualtargeting.engine.eval.QualityMatrix;
 import io.contextualtargeting.engine.model.TrainingParameters;
@@ -215,10 +216,11 @@ final class BenchmarkCommand implements Runnable {
         public Integer call() throws IOException {
             TrainingParameters parameters = TrainingParameters.defaults().withFactors(factors)
                     .withRegularization(regularization).withAlpha(alpha);
-            if (setting != null) {
-                QualityBenchmark.runMatrix(List.of(QualityMatrix.named(setting)), parameters, streams.out());
-            } else if (matrix != null) {
-                QualityBenchmark.runMatrix(matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full(), parameters,
+            if (setting != null || matrix != null) {
+                List<MatrixSetting> settings = setting != null ? List.of(QualityMatrix.named(setting))
+                        : matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full();
+                // --seed draws the same shapes again from other random numbers: is a figure the shape's or the draw's?
+                QualityBenchmark.runMatrix(settings.stream().map(s -> s.withSeed(size.seed)).toList(), parameters,
                         streams.out());
             } else {
                 QualityBenchmark.run(size.settings(), parameters, streams.out());
