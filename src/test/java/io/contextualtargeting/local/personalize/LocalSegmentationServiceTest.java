@@ -3,6 +3,7 @@ package io.contextualtargeting.local.personalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contextualtargeting.embedded.EngineTraining;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.local.store.FolderObjectStore;
