@@ -66,6 +66,11 @@ public final class EmbeddedSegmentationService implements SegmentationService {
         this.clock = clock;
     }
 
+    /** As a Lambda function runs it: the engine's default training, on every core the function has, TIMESTAMPs checked against now. */
+    public static EmbeddedSegmentationService inFunction(ObjectStore store, String bucket, String region) {
+        return new EmbeddedSegmentationService(store, bucket, region, TrainingParameters.defaults(), Clock.systemUTC());
+    }
+
     @Override
     public synchronized ResourceState ensureDatasetGroup(String name, String domain) {
         return ensure(records.arn("dataset-group/" + name), null, record -> { });
