@@ -255,7 +255,7 @@ public final class EmbeddedSegmentationService implements SegmentationService {
     }
 
     private EngineTraining training(JsonNode basis) {
-        return EngineTraining.of(parameters, records.value(basis.path("settings"), SolutionSettings.class));
+        return EngineTraining.of(parameters, records.settings(basis.path("settings")));
     }
 
     private TrainingData read(JsonNode basis) {

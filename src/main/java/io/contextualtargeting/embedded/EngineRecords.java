@@ -7,6 +7,7 @@ import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.ports.ObjectNotFoundException;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
+import io.contextualtargeting.ports.SolutionSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -76,11 +77,12 @@ final class EngineRecords {
         return json.valueToTree(value);
     }
 
-    <T> T value(JsonNode node, Class<T> type) {
+    /** A solution's settings as a record keeps them (SolutionSettings is registered for the native image). */
+    SolutionSettings settings(JsonNode node) {
         try {
-            return json.treeToValue(node, type);
+            return json.treeToValue(node, SolutionSettings.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + type.getSimpleName() + " in a record", e);
+            throw new UncheckedIOException("unreadable solution settings in a record", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
+import io.contextualtargeting.local.personalize.LocalPersonalizeFixture;
 import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
@@ -45,23 +46,13 @@ class EmbeddedSegmentationServiceTest {
     @BeforeEach
     void upload() {
         store = new FolderObjectStore(root, (ref, size, etag) -> { });
-        store.writeText(INTERACTIONS, interactions(40));
+        store.writeText(INTERACTIONS, LocalPersonalizeFixture.interactions(40));
         store.writeText(QUERIES, "{\"itemId\": \"i1\"}\n{\"itemId\": \"nope\"}\n");
     }
 
     /** A new service per call: nothing survives between calls but the records in the bucket. */
     private SegmentationService function() {
         return new EmbeddedSegmentationService(store, BUCKET, "eu-west-1", TRAINING, Clock.systemUTC());
-    }
-
-    private static String interactions(int users) {
-        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
-        for (int u = 0; u < users; u++) {
-            for (int i = 0; i < 4; i++) {
-                csv.append("u").append(u).append(",i").append((u % 2) * 4 + i).append(',').append(1_700_000_000 + u * 10 + i).append('\n');
-            }
-        }
-        return csv.toString();
     }
 
     /** The training workflow's calls, in its order, each until ACTIVE (at most 5 polls); returns the job's final state. */
