@@ -2,6 +2,9 @@ package io.contextualtargeting.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contextualtargeting.formats.Json;
+import io.contextualtargeting.local.statemachine.ExecutionRecord;
+import io.contextualtargeting.local.statemachine.ExecutionStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +84,22 @@ class EngineChoiceTest {
         assertThat(embedded.executions(PipelineRun.POST_PROCESSING)).isEmpty();
         assertThat(embedded.emails()).anySatisfy(mail -> assertThat(mail)
                 .contains("interactions.csv, line 6, field TIMESTAMP").contains("'yesterday'"));
+    }
+
+    /** The clean-up workflow, as on AWS, deletes the engine's records of the dataset group; data and job outputs stay. */
+    @Test
+    void theCleanUpWorkflowDeletesTheEmbeddedEnginesRecordsOfTheGroup() {
+        PipelineRun embedded = run("Embedded");
+        String group = PipelineFixture.SETTINGS.name();
+
+        ExecutionRecord cleanup = embedded.cloud().startExecution(embedded.cloud().output("CleanupStateMachineArn"),
+                Json.mapper().createObjectNode().put("datasetGroup", group));
+
+        assertThat(cleanup.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(cleanup.output().get("deleted")).hasSize(2 + 3 + 3 + 1);
+        assertThat(files(embedded, "/embedded-engine/", ".json").keySet()).noneMatch(key -> key.contains("/solution/")
+                || key.contains("/dataset/") || key.contains("/schema/") || key.contains("/dataset-group/"));
+        assertThat(files(embedded, "/batch/", ".out")).hasSize(2);
     }
 
     /** Executions by state machine (without the stack's name) and status, counted. */
