@@ -95,10 +95,12 @@ public class AwsPortsProducer {
                                             Instance<PersonalizeClient> personalize, Instance<ObjectStore> store,
                                             @ConfigProperty(name = "personalize.role.arn") Optional<String> roleArn,
                                             @ConfigProperty(name = "embedded.engine.bucket") Optional<String> bucket,
-                                            @ConfigProperty(name = "aws.region") Optional<String> region) {
+                                            @ConfigProperty(name = "aws.region") Optional<String> region,
+                                            @ConfigProperty(name = "embedded.engine.max.interactions", defaultValue = "0")
+                                            long maxInteractions) {
         return segmentationService(engine, () -> new PersonalizeSegmentationService(personalize.get(), roleArn),
                 () -> EmbeddedSegmentationService.inFunction(store.get(), required(bucket, "EMBEDDED_ENGINE_BUCKET"),
-                        region.orElse("local")));
+                        region.orElse("local"), maxInteractions));
     }
 
     /** The service {@code SEGMENTATION_ENGINE} names, {@value #PERSONALIZE} or {@value #EMBEDDED}; another value fails, naming both. */

@@ -49,6 +49,7 @@ public final class EmbeddedSegmentationService implements SegmentationService {
     private final ObjectStore store;
     private final TrainingParameters parameters;
     private final Clock clock;
+    private final long maxInteractions;
     /** Models and measurements by what they were trained on, kept for the function instance's later calls. */
     private final Map<JsonNode, SegmentModel> models = new HashMap<>();
     private final Map<JsonNode, Map<QueryKind, Map<String, Double>>> measurements = new HashMap<>();
@@ -56,19 +57,23 @@ public final class EmbeddedSegmentationService implements SegmentationService {
     /**
      * @param bucket     the artefacts bucket, where the resources' records are kept
      * @param region     the region named in the resources' ARNs
-     * @param parameters how the engine trains (seed, threads); solutions' settings apply on top
+     * @param parameters      how the engine trains (seed, threads); solutions' settings apply on top
+     * @param maxInteractions the most interactions an import may bring, what the engine's functions train within
+     *                        their memory and time (0: no limit)
      */
     public EmbeddedSegmentationService(ObjectStore store, String bucket, String region, TrainingParameters parameters,
-                                       Clock clock) {
+                                       Clock clock, long maxInteractions) {
         this.records = new EngineRecords(store, bucket, "arn:aws:personalize:" + region + ":embedded:");
         this.store = store;
         this.parameters = parameters;
         this.clock = clock;
+        this.maxInteractions = maxInteractions;
     }
 
     /** As a Lambda function runs it: the engine's default training, on every core the function has, TIMESTAMPs checked against now. */
-    public static EmbeddedSegmentationService inFunction(ObjectStore store, String bucket, String region) {
-        return new EmbeddedSegmentationService(store, bucket, region, TrainingParameters.defaults(), Clock.systemUTC());
+    public static EmbeddedSegmentationService inFunction(ObjectStore store, String bucket, String region, long maxInteractions) {
+        return new EmbeddedSegmentationService(store, bucket, region, TrainingParameters.defaults(), Clock.systemUTC(),
+                maxInteractions);
     }
 
     @Override
@@ -107,10 +112,20 @@ public final class EmbeddedSegmentationService implements SegmentationService {
             ObjectNode dataset = records.get(datasetArn, "dataset");
             ObjectNode schema = records.get(dataset.path("schemaArn").asText(), "schema");
             record.put("data", data.url());
-            EngineJobs.checkImport(store, DatasetType.valueOf(dataset.path("type").asText()), datasetArn,
+            int interactions = EngineJobs.checkImport(store, DatasetType.valueOf(dataset.path("type").asText()), datasetArn,
                     schema.path("schema").asText(), data, clock);
+            refuseMoreThanAFunctionTrains(data, interactions);
             records.save(dataset.put("imported", data.url()).put("schema", schema.path("schema").asText()));
         });
+    }
+
+    /** Fails the import, before any training, of more interactions than the engine's functions are sized for. */
+    private void refuseMoreThanAFunctionTrains(ObjectRef data, int interactions) {
+        if (maxInteractions > 0 && interactions > maxInteractions) {
+            throw new InputException(data.url(), 0, null, interactions + " interactions, more than the " + maxInteractions
+                    + " that one function of SegmentationEngine=Embedded trains within its memory and time"
+                    + " (EMBEDDED_ENGINE_MAX_INTERACTIONS): use SegmentationEngine=Personalize, or split the data");
+        }
     }
 
     @Override

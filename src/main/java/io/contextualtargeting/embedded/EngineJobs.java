@@ -36,16 +36,23 @@ public final class EngineJobs {
     public record Imported(String schemaName, String schemaJson, ObjectRef file) {
     }
 
-    /** Reads the whole file as an import job into a dataset of this type does: a bad row fails with its file, line and field. */
-    public static void checkImport(ObjectStore store, DatasetType type, String schemaName, String schemaJson, ObjectRef data,
-                                   Clock clock) {
+    /**
+     * Reads the whole file as an import job into a dataset of this type does: a bad row fails with its file, line and field.
+     *
+     * @return how many interactions an interactions file holds; 0 for items and users
+     */
+    public static int checkImport(ObjectStore store, DatasetType type, String schemaName, String schemaJson, ObjectRef data,
+                                  Clock clock) {
         DataSource file = source(store, data);
         Optional<DatasetSchema> schema = Optional.of(schema(schemaName, schemaJson));
         switch (type) {
-            case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema, clock);
+            case INTERACTIONS -> {
+                return DatasetFiles.checkInteractions(file, schema, clock);
+            }
             case ITEMS -> DatasetFiles.checkItems(file, schema);
             case USERS -> DatasetFiles.checkUsers(file, schema);
         }
+        return 0;
     }
 
     /** Reads what a dataset group's import jobs imported, as a solution version trains on it. */

@@ -71,6 +71,8 @@ public final class LocalCloud {
     /** The functions' variable naming the segmentation engine, and its value for the embedded engine in the functions. */
     private static final String ENGINE_VARIABLE = "SEGMENTATION_ENGINE";
     private static final String EMBEDDED = "Embedded";
+    /** Set on the import function: the most interactions the engine's functions are sized to train. */
+    private static final String MAX_INTERACTIONS = "EMBEDDED_ENGINE_MAX_INTERACTIONS";
 
     private final CloudModel model;
     private final FolderObjectStore store;
@@ -135,8 +137,10 @@ public final class LocalCloud {
         if (!engines.equals(List.of(EMBEDDED))) {
             return personalize;
         }
-        String bucket = environments.get(0).get("EMBEDDED_ENGINE_BUCKET");
-        return new EmbeddedSegmentationService(store, bucket, CloudModel.REGION, training, clock);
+        Map<String, String> environment = environments.stream().filter(e -> e.containsKey(MAX_INTERACTIONS)).findFirst()
+                .orElse(environments.get(0));
+        return new EmbeddedSegmentationService(store, environment.get("EMBEDDED_ENGINE_BUCKET"), CloudModel.REGION, training,
+                clock, Long.parseLong(environment.getOrDefault(MAX_INTERACTIONS, "0")));
     }
 
     public static LocalCloud start(Settings settings) {

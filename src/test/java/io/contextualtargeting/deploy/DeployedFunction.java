@@ -189,7 +189,8 @@ final class DeployedFunction implements AutoCloseable {
         return AwsPortsProducer.segmentationService(environment.getOrDefault("SEGMENTATION_ENGINE", AwsPortsProducer.PERSONALIZE),
                 () -> new PersonalizeSegmentationService(client(aws.personalize()),
                         Optional.ofNullable(environment.get("PERSONALIZE_ROLE_ARN"))),
-                () -> EmbeddedSegmentationService.inFunction(store(), environment.get("EMBEDDED_ENGINE_BUCKET"), ResolvedTemplates.REGION));
+                () -> EmbeddedSegmentationService.inFunction(store(), environment.get("EMBEDDED_ENGINE_BUCKET"), ResolvedTemplates.REGION,
+                        Long.parseLong(environment.getOrDefault("EMBEDDED_ENGINE_MAX_INTERACTIONS", "0"))));
     }
 
     private EngagementPlatform pinpoint() {

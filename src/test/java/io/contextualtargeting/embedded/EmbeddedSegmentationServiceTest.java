@@ -52,7 +52,7 @@ class EmbeddedSegmentationServiceTest {
 
     /** A new service per call: nothing survives between calls but the records in the bucket. */
     private SegmentationService function() {
-        return new EmbeddedSegmentationService(store, BUCKET, "eu-west-1", TRAINING, Clock.systemUTC());
+        return new EmbeddedSegmentationService(store, BUCKET, "eu-west-1", TRAINING, Clock.systemUTC(), 160);
     }
 
     /** The training workflow's calls, in its order, each until ACTIVE (at most 5 polls); returns the job's final state. */
@@ -130,6 +130,22 @@ class EmbeddedSegmentationServiceTest {
         assertThat(imported.failureReason()).contains("interactions.csv", "line 2", "TIMESTAMP");
         assertThat(function().ensureDatasetImportJob(dataset, "g-import", INTERACTIONS)).as("found again, still failed")
                 .isEqualTo(imported);
+    }
+
+    /** 40 users of 4 interactions each are the most this service is sized for (160). */
+    @Test
+    void moreInteractionsThanTheFunctionsAreSizedForAreRefusedWithTheWayOut() {
+        store.writeText(INTERACTIONS, LocalPersonalizeFixture.interactions(41));
+
+        ResourceState job = train(this::function);
+        ResourceState imported = function().ensureDatasetImportJob("arn:aws:personalize:eu-west-1:embedded:dataset/g/INTERACTIONS",
+                "g-import", INTERACTIONS);
+
+        assertThat(job.status()).isEqualTo("CREATE FAILED");
+        assertThat(imported.status()).isEqualTo("CREATE FAILED");
+        assertThat(imported.failureReason()).contains("s3://bkt/train/g/interactions.csv", "164 interactions, more than the 160",
+                "use SegmentationEngine=Personalize, or split the data");
+        assertThat(store.list(BUCKET, "batch/g/s/out/")).as("nothing trained, nothing written").isEmpty();
     }
 
     @Test
