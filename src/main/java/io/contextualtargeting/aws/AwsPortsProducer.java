@@ -1,5 +1,6 @@
 package io.contextualtargeting.aws;
 
+import io.contextualtargeting.embedded.EmbeddedSegmentationService;
 import io.contextualtargeting.ports.EngagementPlatform;
 import io.contextualtargeting.ports.Notifier;
 import io.contextualtargeting.ports.ObjectStore;
@@ -14,6 +15,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -35,6 +37,9 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
  */
 @ApplicationScoped
 public class AwsPortsProducer {
+    /** The values of SEGMENTATION_ENGINE, as the template's SegmentationEngine parameter names them. */
+    public static final String PERSONALIZE = "Personalize";
+    public static final String EMBEDDED = "Embedded";
 
     @Produces
     @Singleton
@@ -78,12 +83,35 @@ public class AwsPortsProducer {
         return new S3ObjectStore(s3);
     }
 
+    /**
+     * Amazon Personalize, or the embedded engine running in the function itself, as the template's
+     * {@code SegmentationEngine} sets {@code SEGMENTATION_ENGINE} (property {@code segmentation.engine}):
+     * one function.zip serves both. The Personalize client is built only when Personalize is chosen.
+     */
     @Produces
     @ApplicationScoped
     @DefaultBean
-    SegmentationService segmentationService(PersonalizeClient personalize,
-                                            @ConfigProperty(name = "personalize.role.arn") Optional<String> roleArn) {
-        return new PersonalizeSegmentationService(personalize, roleArn);
+    SegmentationService segmentationService(@ConfigProperty(name = "segmentation.engine", defaultValue = PERSONALIZE) String engine,
+                                            Instance<PersonalizeClient> personalize, Instance<ObjectStore> store,
+                                            @ConfigProperty(name = "personalize.role.arn") Optional<String> roleArn,
+                                            @ConfigProperty(name = "embedded.engine.bucket") Optional<String> bucket,
+                                            @ConfigProperty(name = "aws.region") Optional<String> region,
+                                            @ConfigProperty(name = "embedded.engine.max.interactions", defaultValue = "0")
+                                            long maxInteractions) {
+        return segmentationService(engine, () -> new PersonalizeSegmentationService(personalize.get(), roleArn),
+                () -> EmbeddedSegmentationService.inFunction(store.get(), required(bucket, "EMBEDDED_ENGINE_BUCKET"),
+                        region.orElse("local"), maxInteractions));
+    }
+
+    /** The service {@code SEGMENTATION_ENGINE} names, {@value #PERSONALIZE} or {@value #EMBEDDED}; another value fails, naming both. */
+    public static SegmentationService segmentationService(String engine, Supplier<SegmentationService> personalize,
+                                                          Supplier<SegmentationService> embedded) {
+        return switch (engine) {
+            case PERSONALIZE -> personalize.get();
+            case EMBEDDED -> embedded.get();
+            default -> throw new IllegalStateException("SEGMENTATION_ENGINE is '" + engine + "': it must be " + PERSONALIZE
+                    + " or " + EMBEDDED + " (the template's SegmentationEngine parameter sets it)");
+        };
     }
 
     @Produces

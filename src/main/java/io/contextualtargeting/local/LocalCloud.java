@@ -24,6 +24,7 @@ import io.contextualtargeting.local.cloudformation.TemplateSource;
 import io.contextualtargeting.local.events.Delivery;
 import io.contextualtargeting.local.events.LocalEventBridge;
 import io.contextualtargeting.local.notify.OutboxNotifier;
+import io.contextualtargeting.embedded.EmbeddedSegmentationService;
 import io.contextualtargeting.local.personalize.LocalSegmentationService;
 import io.contextualtargeting.local.pinpoint.LocalEngagementPlatform;
 import io.contextualtargeting.local.statemachine.ExecutionEnvironment;
@@ -34,6 +35,7 @@ import io.contextualtargeting.local.statemachine.LocalStepFunctions;
 import io.contextualtargeting.local.statemachine.TaskServices;
 import io.contextualtargeting.local.store.FolderObjectStore;
 import io.contextualtargeting.ports.ObjectRef;
+import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.workflow.cleanup.CleanupSteps;
 import io.contextualtargeting.workflow.imports.CheckSegmentImport;
 import io.contextualtargeting.workflow.imports.StartSegmentImport;
@@ -66,6 +68,11 @@ public final class LocalCloud {
     static final String STACK_NAME = "contextual-targeting";
     /** The work folder the CLI uses when none is given. */
     public static final String DEFAULT_WORK = ".local-run";
+    /** The functions' variable naming the segmentation engine, and its value for the embedded engine in the functions. */
+    private static final String ENGINE_VARIABLE = "SEGMENTATION_ENGINE";
+    private static final String EMBEDDED = "Embedded";
+    /** Set on the import function: the most interactions the engine's functions are sized to train. */
+    private static final String MAX_INTERACTIONS = "EMBEDDED_ENGINE_MAX_INTERACTIONS";
 
     private final CloudModel model;
     private final FolderObjectStore store;
@@ -86,18 +93,19 @@ public final class LocalCloud {
         outbox = new OutboxNotifier(settings.work().resolve("outbox"), settings.console());
         personalize = new LocalSegmentationService(store, settings.training(), SegmentModelTrainer::train, clock,
                 settings.held());
+        SegmentationService engine = segmentationEngine(model, personalize, store, settings.training(), clock);
         NotifyStep notify = new NotifyStep(new NotificationFormatter(arn -> executionLink(settings.work(), arn)), outbox);
-        TrainingSteps training = new TrainingSteps(personalize);
+        TrainingSteps training = new TrainingSteps(engine);
         List<RequestHandler<?, ?>> handlers = List.of(
                 new ValidateTrainingConfigFunction(new ValidateTrainingConfig(store)),
                 new CreateDatasetGroupFunction(training),
-                new ImportDatasetFunction(new DatasetImport(personalize, store)),
+                new ImportDatasetFunction(new DatasetImport(engine, store)),
                 new CreateSolutionFunction(training),
                 new TrainSolutionVersionFunction(training),
                 new CreateBatchSegmentJobFunction(training),
-                new FindDatasetGroupResourcesFunction(new CleanupSteps(personalize)),
-                new DeleteDatasetGroupFunction(new CleanupSteps(personalize)),
-                new PrepareSegmentsFunction(new PrepareSegments(store, personalize, clock)),
+                new FindDatasetGroupResourcesFunction(new CleanupSteps(engine)),
+                new DeleteDatasetGroupFunction(new CleanupSteps(engine)),
+                new PrepareSegmentsFunction(new PrepareSegments(store, engine, clock)),
                 new WriteSegmentFunction(new WriteSegment(store, pinpoint, 4)),
                 new SummarizeSegmentsFunction(),
                 new StartSegmentImportFunction(new StartSegmentImport(store, pinpoint)),
@@ -111,6 +119,28 @@ public final class LocalCloud {
                 });
         stepFunctions = new LocalStepFunctions(model.stateMachines().stream().map(CloudModel.StateMachineResource::toStateMachine).toList(),
                 services, executions, ExecutionEnvironment.system(settings.waitScale()), settings.listener());
+    }
+
+    /**
+     * The segmentation service the template's functions use, as their SEGMENTATION_ENGINE says (the
+     * SegmentationEngine parameter): the local Personalize stand-in, or the embedded engine as the
+     * deployed functions run it, its records in the bucket EMBEDDED_ENGINE_BUCKET names.
+     */
+    private static SegmentationService segmentationEngine(CloudModel model, LocalSegmentationService personalize,
+                                                          FolderObjectStore store, TrainingParameters training, Clock clock) {
+        List<Map<String, String>> environments = model.functions().stream().map(CloudModel.LambdaFunction::environment)
+                .filter(e -> e.containsKey(ENGINE_VARIABLE)).toList();
+        List<String> engines = environments.stream().map(e -> e.get(ENGINE_VARIABLE)).distinct().toList();
+        if (engines.size() > 1) {
+            throw new IllegalStateException("the template's functions disagree on " + ENGINE_VARIABLE + ": " + engines);
+        }
+        if (!engines.equals(List.of(EMBEDDED))) {
+            return personalize;
+        }
+        Map<String, String> environment = environments.stream().filter(e -> e.containsKey(MAX_INTERACTIONS)).findFirst()
+                .orElse(environments.get(0));
+        return new EmbeddedSegmentationService(store, environment.get("EMBEDDED_ENGINE_BUCKET"), CloudModel.REGION, training,
+                clock, Long.parseLong(environment.getOrDefault(MAX_INTERACTIONS, "0")));
     }
 
     public static LocalCloud start(Settings settings) {

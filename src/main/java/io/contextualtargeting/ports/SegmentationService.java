@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The segmentation service: Amazon Personalize on AWS, the embedded engine locally.
+ * The segmentation service: Amazon Personalize, or the embedded engine in the functions
+ * ({@code SegmentationEngine=Embedded}) on AWS; the Personalize stand-in or that same engine locally.
  *
  * <p>Every {@code ensure*} call is describe-or-create by name: calling it again with the same
  * arguments returns the existing resource and its current status, never an "already exists"

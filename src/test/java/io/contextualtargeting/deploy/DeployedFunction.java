@@ -2,11 +2,13 @@ package io.contextualtargeting.deploy;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.contextualtargeting.aws.AwsClientFactory;
+import io.contextualtargeting.aws.AwsPortsProducer;
 import io.contextualtargeting.aws.PersonalizeSegmentationService;
 import io.contextualtargeting.aws.PinpointEngagementPlatform;
 import io.contextualtargeting.aws.RetrySettings;
 import io.contextualtargeting.aws.S3ObjectStore;
 import io.contextualtargeting.aws.SnsNotifier;
+import io.contextualtargeting.embedded.EmbeddedSegmentationService;
 import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates.Resource;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
@@ -182,9 +184,13 @@ final class DeployedFunction implements AutoCloseable {
         return new S3ObjectStore(client(s3Client(s3)));
     }
 
+    /** Personalize, or the embedded engine on the object store, as the function's SEGMENTATION_ENGINE says (as AwsPortsProducer chooses). */
     private SegmentationService personalize() {
-        return new PersonalizeSegmentationService(client(aws.personalize()),
-                Optional.ofNullable(environment.get("PERSONALIZE_ROLE_ARN")));
+        return AwsPortsProducer.segmentationService(environment.getOrDefault("SEGMENTATION_ENGINE", AwsPortsProducer.PERSONALIZE),
+                () -> new PersonalizeSegmentationService(client(aws.personalize()),
+                        Optional.ofNullable(environment.get("PERSONALIZE_ROLE_ARN"))),
+                () -> EmbeddedSegmentationService.inFunction(store(), environment.get("EMBEDDED_ENGINE_BUCKET"), ResolvedTemplates.REGION,
+                        Long.parseLong(environment.getOrDefault("EMBEDDED_ENGINE_MAX_INTERACTIONS", "0"))));
     }
 
     private EngagementPlatform pinpoint() {

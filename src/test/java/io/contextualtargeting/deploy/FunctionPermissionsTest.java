@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.contextualtargeting.aws.PinpointUnavailableException;
 import io.contextualtargeting.aws.S3MockServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contextualtargeting.formats.Json;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.local.cloudformation.ResolvedTemplates.Resource;
@@ -46,6 +48,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class FunctionPermissionsTest {
     private static final List<Resource> WITH_PINPOINT = Repository.resolved(Repository.PARAMETER_SETS.get(0));
     private static final List<Resource> WITHOUT_PINPOINT = Repository.resolved(Repository.PARAMETER_SETS.get(2));
+    /** SegmentationEngine=Embedded: the engine runs in the functions, its resources are records in the Personalize bucket. */
+    private static final List<Resource> EMBEDDED = Repository.resolved(Repository.PARAMETER_SETS.get(3));
     private static final String DATA = bucket("PersonalizeBucket");
     private static final String IMPORTS = bucket("SegmentImportBucket");
     private static final String PERSONALIZE = "arn:aws:personalize:" + ResolvedTemplates.REGION + ":"
@@ -315,6 +319,78 @@ class FunctionPermissionsTest {
                  "eventTrackerArns": ["%sevent-tracker/t"], "datasetArns": ["%sdataset/bingewatch/INTERACTIONS"],
                  "schemaArns": ["%sschema/s"]}""".formatted(GROUP, SOLUTION, prefix, prefix, prefix, prefix)))
                 .asString().contains("deleted=[" + SOLUTION));
+    }
+
+    /**
+     * SegmentationEngine=Embedded, the training workflow's functions in its order on the sample data,
+     * then post-processing's description of the job and the clean-up: each function's calls (records
+     * under embedded-engine/, the uploads, the import copies, the job's queries and output) against its
+     * own policy, with no personalize:* call and no grant unused. Each function is first called on a
+     * resource that does not exist yet (a 404 look-up), then again on the one it made.
+     */
+    @Test
+    void embeddedEngineFunctionsTrainSegmentAndCleanUpWithTheirS3GrantsAlone() throws IOException {
+        uploadFolder(DATA, Path.of("data/personalize"));
+        String embedded = "arn:aws:personalize:" + ResolvedTemplates.REGION + ":embedded:";
+        String group = embedded + "dataset-group/bingewatch";
+        JsonNode config = Json.mapper().readTree(Repository.read("data/personalize/train/bingewatch/bingewatch_config.json"));
+        String items = "{\"name\": \"bw_affinity\", \"recipeArn\": \"arn:aws:personalize:::recipe/aws-item-affinity\","
+                + " \"solutionVersionName\": \"run1\", \"batchSegmentJobs\": []";
+        String job = embedded + "batch-segment-job/bw-job-run1";
+
+        embeddedFunction("CreateDatasetGroupFunction", twice("{\"name\": \"bingewatch\"}"));
+        // users.csv holds E_MAIL, left out of the copy the import job reads (written under import/).
+        embeddedFunction("ImportDatasetFunction", function -> {
+            for (String type : List.of("interactions", "users")) {
+                twice("""
+                        {"datasetGroupArn": "%s", "dataset": {"type": "%s", "name": "bingewatch-%s",
+                         "schemaName": "bingewatch-%s-schema", "schema": %s,
+                         "data": "s3://%s/train/bingewatch/%s.csv", "importJobName": "bingewatch-%s-run1"}}
+                        """.formatted(group, type.toUpperCase(), type, type,
+                        jsonString(config.at("/datasets/" + type + "/schema/serviceConfig/schema").toString()), DATA, type, type))
+                        .accept(function);
+            }
+            function.writeAndDie(new ObjectRef(DATA, "import/bingewatch-users-run2/users.csv"));
+        });
+        embeddedFunction("CreateSolutionFunction", twice("{\"datasetGroupArn\": \"%s\", \"solution\": %s, \"hyperparameters\": {}}}"
+                .formatted(group, items)));
+        embeddedFunction("TrainSolutionVersionFunction", twice(items + ", \"arn\": \"" + embedded + "solution/bw_affinity\"}"));
+        embeddedFunction("CreateBatchSegmentJobFunction", function -> {
+            twice("""
+                    {"solutionVersionArn": "%s", "job": {"jobName": "bw-job-run1",
+                     "input": "s3://%s/batch/bingewatch/bingewatch-item-affinity/job_config.json",
+                     "outputPrefix": "%sbatch_run1/", "numResults": 50}}""".formatted(embedded + "solution/bw_affinity/run1",
+                    DATA, JOB_FOLDER)).accept(function);
+            function.writeAndDie(ObjectRef.parse(JOB_FOLDER + "batch_run2/job_config.json.out"));
+        });
+        assertThat(fixtures.getObjectAsBytes(b -> b.bucket(DATA).key("batch/bingewatch/bw_affinity/batch_run1/job_config.json.out"))
+                .asUtf8String()).startsWith("{\"input\": {\"itemId\": ");
+        embeddedFunction("PrepareSegmentsFunction", function -> {
+            assertThat(function.invoke("{\"jobArn\": \"" + job + "\"}")).asString().contains("userCount=50");
+            function.writeAndDie(ObjectRef.parse(JOB_FOLDER + "batch_run1/segments/0000-item_105.txt"));
+        });
+        embeddedFunction("FindDatasetGroupResourcesFunction", function -> assertThat(
+                function.invoke("{\"datasetGroup\": \"bingewatch\"}")).asString().contains(group, "solution/bw_affinity"));
+        embeddedFunction("DeleteDatasetGroupFunction", function -> assertThat(function.invoke("""
+                {"name": "bingewatch", "arn": "%s", "solutionArns": ["%ssolution/bw_affinity"], "filterArns": [],
+                 "eventTrackerArns": [], "datasetArns": ["%sdataset/bingewatch/INTERACTIONS"],
+                 "schemaArns": ["%sschema/bingewatch-interactions-schema"]}""".formatted(group, embedded, embedded, embedded)))
+                .asString().contains("deleted=[" + embedded + "solution/bw_affinity"));
+        assertThat(fixtures.listObjectsV2(b -> b.bucket(DATA).prefix("embedded-engine/dataset-group/")).contents()).isEmpty();
+    }
+
+    /** One function of the Embedded stack, its calls alone checked against its policy. */
+    private void embeddedFunction(String logicalId, Consumer<DeployedFunction> scenario) {
+        recorder.clear();
+        assertGrantedExactly(logicalId, EMBEDDED, scenario);
+        assertThat(recorder.calls()).as(logicalId + " calls no Personalize").noneMatch(call -> call.toString().contains("personalize:"));
+    }
+
+    private static Consumer<DeployedFunction> twice(String payload) {
+        return function -> {
+            assertThat(function.invoke(payload)).isNotNull();
+            assertThat(function.invoke(payload)).isNotNull();
+        };
     }
 
     @Test

@@ -114,15 +114,38 @@ class HandlersStartIT {
     void handlerStartsFromFunctionZipAndAnswers(String handler, String input, String kind, String expected) throws Exception {
         Resource function = Repository.deployed("AWS::Serverless::Function").stream()
                 .filter(f -> handler.equals(Repository.environment(f).get("QUARKUS_LAMBDA_HANDLER"))).findFirst().orElseThrow();
+
+        LambdaRuntimeApiStub.Outcome outcome = answer(function, input);
+
+        assertThat(outcome.kind()).as("%s answered %s", handler, outcome.body()).isEqualTo(kind);
+        assertThat(outcome.body()).contains(expected);
+    }
+
+    /**
+     * One function.zip serves both engines: the same handler in the SegmentationEngine=Embedded stack
+     * runs the engine, whose first call reads the solution's record from S3 (refused by the stub)
+     * instead of listing Personalize's solution versions.
+     */
+    @Test
+    void theEngineFunctionOfTheEmbeddedStackStartsFromTheSameZipAndReadsItsRecordsFromS3() throws Exception {
+        Resource function = Repository.resolved(Repository.PARAMETER_SETS.get(3)).stream()
+                .filter(f -> f.logicalId().equals("TrainSolutionVersionFunction")).findFirst().orElseThrow();
+
+        LambdaRuntimeApiStub.Outcome outcome = answer(function, "{\"name\": \"s\", \"solutionVersionName\": \"v\","
+                + " \"arn\": \"arn:aws:personalize:us-east-1:embedded:solution/s\"}");
+
+        assertThat(outcome.kind()).as(outcome.body()).isEqualTo("error");
+        assertThat(outcome.body()).contains("embedded-engine/solution/s").doesNotContain("ListSolutionVersions");
+    }
+
+    /** Starts the function from the unpacked zip, gives it one input and returns its answer. */
+    private static LambdaRuntimeApiStub.Outcome answer(Resource function, String input) throws Exception {
         try (LambdaRuntimeApiStub runtimeApi = new LambdaRuntimeApiStub(input)) {
             Process process = start(function, runtimeApi);
             try {
-                LambdaRuntimeApiStub.Outcome outcome = runtimeApi.outcome().get(60, TimeUnit.SECONDS);
-
-                assertThat(outcome.kind()).as("%s answered %s", handler, outcome.body()).isEqualTo(kind);
-                assertThat(outcome.body()).contains(expected);
+                return runtimeApi.outcome().get(60, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                throw new AssertionError(handler + " did not answer within 60 s:\n" + output(process), e);
+                throw new AssertionError(function.logicalId() + " did not answer within 60 s:\n" + output(process), e);
             } finally {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }

@@ -32,7 +32,7 @@ import org.objectweb.asm.Opcodes;
  */
 class ReflectionRegistrationTest {
     private static final String ROOT_PACKAGE = "io.contextualtargeting.";
-    private static final List<String> LAMBDA_PATH = List.of("functions", "workflow", "aws", "ports");
+    private static final List<String> LAMBDA_PATH = List.of("functions", "workflow", "aws", "ports", "embedded");
     private static final Set<String> BINDING_METHODS = Set.of("treeToValue", "readValue", "convertValue", "readerFor",
             "writerFor");
 

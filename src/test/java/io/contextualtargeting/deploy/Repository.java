@@ -25,13 +25,15 @@ final class Repository {
 
     /**
      * Parameter values that between them take every branch of the templates' conditions: a new
-     * Pinpoint project, an existing one, and none (segment files in S3 only); JVM and native packaging.
+     * Pinpoint project, an existing one, and none (segment files in S3 only); JVM and native packaging;
+     * Amazon Personalize and the embedded engine in the functions.
      */
     static final List<Map<String, String>> PARAMETER_SETS = List.of(
             Map.of("Email", "ops@example.com", "PinpointProjectId", "create", "SegmentFileForm", "Id"),
             Map.of("PinpointProjectId", "0123456789abcdef0123456789abcdef", "SegmentFileForm", "User.UserId",
                     "Packaging", "Native"),
-            Map.of("PinpointProjectId", "none", "SegmentFileForm", "User.UserId"));
+            Map.of("PinpointProjectId", "none", "SegmentFileForm", "User.UserId"),
+            Map.of("PinpointProjectId", "none", "SegmentFileForm", "User.UserId", "SegmentationEngine", "Embedded"));
 
     private Repository() {
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
  * The seams between the three products that share this module: the Lambda pipeline
  * ({@code functions}, {@code workflow}, {@code aws}, {@code ports}), the embedded engine ({@code engine})
  * and the local stand-in for AWS ({@code local}), with Personalize's file formats ({@code formats}) the
- * one thing they all read. A forbidden import fails the build.
+ * one thing they all read. The engine reaches the Lambda path through one door: {@code embedded}, the
+ * engine as a {@code SegmentationService} ({@code SegmentationEngine=Embedded}), which the functions'
+ * wiring alone ({@code aws.AwsPortsProducer}) may create. A forbidden import fails the build.
  */
 class LayersTest {
     private static final String ROOT = "io.contextualtargeting.";
@@ -33,6 +35,29 @@ class LayersTest {
         noClasses().that().resideInAnyPackage(ROOT + "functions..", ROOT + "workflow..", ROOT + "aws..", ROOT + "ports..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + "engine..", ROOT + "local..")
                 .because("the functions run on AWS against Personalize; the engine and the local stand-ins stay out of them")
+                .check(PRODUCTION);
+    }
+
+    /** The deliberate exception: the engine's adapter, chosen at run time by SEGMENTATION_ENGINE. */
+    @Test
+    void ofTheLambdaPathOnlyTheWiringCreatesTheEmbeddedEngine() {
+        noClasses().that().resideInAnyPackage(ROOT + "functions..", ROOT + "workflow..", ROOT + "aws..", ROOT + "ports..")
+                .and().doNotHaveFullyQualifiedName(ROOT + "aws.AwsPortsProducer")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + "embedded..")
+                .because("steps and AWS adapters speak to the SegmentationService port; only the wiring picks the engine behind it")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theEmbeddedEngineAdapterStandsOnTheEngineAndThePortsAlone() {
+        noClasses().that().resideInAPackage(ROOT + "embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + "local..", ROOT + "workflow..", ROOT + "aws..",
+                        ROOT + "functions..", ROOT + "engine.generate..", ROOT + "engine.bench..")
+                .because("it runs inside the Lambda functions: no local stand-in, no workflow, no tools")
+                .check(PRODUCTION);
+        noClasses().that().resideInAnyPackage(ROOT + "engine..", ROOT + "formats..", ROOT + "ports..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + "embedded..")
+                .because("the engine, the formats and the ports know nothing of the adapter built on them")
                 .check(PRODUCTION);
     }
 

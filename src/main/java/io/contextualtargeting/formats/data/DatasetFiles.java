@@ -28,9 +28,15 @@ public final class DatasetFiles {
         }
     }
 
-    /** Every row, TIMESTAMPs included: from 1990 to one day after the clock's now, in seconds. */
-    public static void checkInteractions(DataSource file, Optional<DatasetSchema> schema, Clock clock) {
-        run(() -> new InteractionsReader(new Ids.Builder(), new Ids.Builder(), new TimestampRange(clock)).read(file, schema));
+    /**
+     * Every row, TIMESTAMPs included: from 1990 to one day after the clock's now, in seconds.
+     *
+     * @return how many interactions the file holds
+     */
+    public static int checkInteractions(DataSource file, Optional<DatasetSchema> schema, Clock clock) {
+        InteractionsReader reader = new InteractionsReader(new Ids.Builder(), new Ids.Builder(), new TimestampRange(clock));
+        run(() -> reader.read(file, schema));
+        return reader.size();
     }
 
     /**

@@ -37,6 +37,11 @@ final class InteractionsReader {
         this.timestampRange = timestampRange;
     }
 
+    /** How many interactions were read. */
+    int size() {
+        return size;
+    }
+
     void read(DataSource source, Optional<DatasetSchema> schema) throws IOException {
         read(source, schema, Integer.MAX_VALUE);
     }

@@ -5,7 +5,7 @@ import io.contextualtargeting.formats.data.DatasetSchemas;
 import io.contextualtargeting.formats.data.SchemaReader;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.data.TrainingDataReader;
-import io.contextualtargeting.local.personalize.EngineTraining;
+import io.contextualtargeting.embedded.EngineTraining;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -17,7 +17,7 @@ import io.contextualtargeting.formats.query.QueryFileReader;
 import io.contextualtargeting.formats.query.QueryLimits;
 import io.contextualtargeting.formats.query.QueryLine;
 import io.contextualtargeting.formats.query.SegmentQuery;
-import io.contextualtargeting.local.personalize.EngineTraining;
+import io.contextualtargeting.embedded.EngineTraining;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -124,6 +124,13 @@ final class OptionTypes {
         }
     }
 
+    /** The template's SegmentationEngine. */
+    static final class SegmentationEngines extends Choices {
+        SegmentationEngines() {
+            super(List.of("Personalize", "Embedded"));
+        }
+    }
+
     /** The template's PinpointProjectId: none, create, or (AllowedPattern) a 32-character project id. */
     static final class PinpointProjectIds extends Choices {
         private static final Pattern PROJECT_ID = Pattern.compile("[0-9a-fA-F]{32}");

@@ -57,6 +57,13 @@ final class RunCommand implements Callable<Integer> {
                     + " writes endpoint ids and needs Pinpoint.")
     String segmentFileForm;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "Personalize",
+            converter = OptionTypes.SegmentationEngines.class, completionCandidates = OptionTypes.SegmentationEngines.class,
+            description = "The template's SegmentationEngine: ${COMPLETION-CANDIDATES}. Personalize runs the local"
+                    + " Personalize stand-in (its resources' lifecycle polled as on AWS); Embedded runs the engine inside the"
+                    + " training functions, as the deployed stack does with SegmentationEngine=Embedded.")
+    String engine;
+
     @Option(names = "--json", description = "Print one JSON line summarising segments and executions, alone on stdout.")
     boolean json;
 
@@ -68,7 +75,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         requireTrainingConfig(data);
         PrintStream progress = streams.progress(json);
-        Map<String, String> parameters = Map.of("PinpointProjectId", pinpointProjectId, "SegmentFileForm", segmentFileForm);
+        Map<String, String> parameters = Map.of("PinpointProjectId", pinpointProjectId, "SegmentFileForm", segmentFileForm,
+                "SegmentationEngine", engine);
         LocalCloud.Settings settings = new LocalCloud.Settings(work, TemplateSource.classpath(LocalCloud.TEMPLATES),
                 parameters, TrainingParameters.defaults(), 0, new ProgressPrinter(progress, Clock.systemUTC()), progress);
         RunSummary summary = new LocalRun(data, settings).run(progress);

@@ -10,7 +10,7 @@ import io.contextualtargeting.formats.data.ItemColumns;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.query.QueryFileReader;
 import io.contextualtargeting.formats.query.QueryLimits;
-import io.contextualtargeting.local.personalize.EngineTraining;
+import io.contextualtargeting.embedded.EngineTraining;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

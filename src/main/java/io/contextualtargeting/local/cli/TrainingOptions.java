@@ -4,7 +4,7 @@ import io.contextualtargeting.engine.model.ConfidenceWeighting;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.formats.ParameterException;
-import io.contextualtargeting.local.personalize.EngineTraining;
+import io.contextualtargeting.embedded.EngineTraining;
 import io.contextualtargeting.ports.SolutionSettings;
 import io.contextualtargeting.workflow.training.TrainingConfigParser;
 import java.io.IOException;

@@ -16,6 +16,9 @@ import java.util.function.Function;
  * machines and event rules of all of them (root stack first, then nested stacks in template order).
  */
 public record CloudModel(List<Stack> stacks) {
+    /** The region of every resource of the local model. */
+    public static final String REGION = ResourceIdentity.REGION;
+
 
     /** One stack: its template, resolved parameters, outputs and resources. */
     public record Stack(String name, String template, Map<String, JsonNode> parameters, Map<String, JsonNode> outputs,

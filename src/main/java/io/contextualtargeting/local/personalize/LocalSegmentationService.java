@@ -1,26 +1,21 @@
 package io.contextualtargeting.local.personalize;
 
-import io.contextualtargeting.engine.batch.BatchSegmentRunner;
+import io.contextualtargeting.embedded.EngineJobs;
+import io.contextualtargeting.embedded.EngineTraining;
 import io.contextualtargeting.engine.eval.SolutionMetrics;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.formats.data.DataSource;
-import io.contextualtargeting.formats.data.DatasetFiles;
-import io.contextualtargeting.formats.data.DatasetSchema;
-import io.contextualtargeting.formats.data.DatasetSchemas;
 import io.contextualtargeting.formats.data.SchemaReader;
 import io.contextualtargeting.formats.data.TrainingData;
-import io.contextualtargeting.formats.data.TrainingDataReader;
 import io.contextualtargeting.formats.query.QueryKind;
-import io.contextualtargeting.formats.query.QueryLimits;
 import io.contextualtargeting.ports.ObjectRef;
 import io.contextualtargeting.ports.ObjectStore;
 import io.contextualtargeting.ports.SchemaDocuments;
 import io.contextualtargeting.ports.SegmentationService;
 import io.contextualtargeting.ports.SolutionSettings;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,7 +49,6 @@ import java.util.function.Predicate;
  */
 public final class LocalSegmentationService implements SegmentationService {
     private static final String ARN = "arn:aws:personalize:local:000000000000:";
-    private static final String ATTRIBUTE_AFFINITY = "/aws-item-attribute-affinity";
 
     private final ObjectStore store;
     private final Clock clock;
@@ -129,13 +123,7 @@ public final class LocalSegmentationService implements SegmentationService {
     public synchronized ResourceState ensureDatasetImportJob(String datasetArn, String jobName, ObjectRef data) {
         return ensure(ARN + "dataset-import-job/" + jobName, datasetArn, () -> {
             Dataset dataset = dataset(datasetArn);
-            DataSource file = source(data);
-            Optional<DatasetSchema> schema = Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
-            switch (dataset.type()) {
-                case INTERACTIONS -> DatasetFiles.checkInteractions(file, schema, clock);
-                case ITEMS -> DatasetFiles.checkItems(file, schema);
-                case USERS -> DatasetFiles.checkUsers(file, schema);
-            }
+            EngineJobs.checkImport(store, dataset.type(), dataset.arn(), dataset.schema(), data, clock);
             dataset.imported = data;
             dataset.importNumber = ++imports;
         });
@@ -167,7 +155,7 @@ public final class LocalSegmentationService implements SegmentationService {
                 measurements.computeIfAbsent(basis, b -> SolutionMetrics.measure(data, effective.parameters(), effective.explicit()));
             }
             Map<QueryKind, Map<String, Double>> measured = measurements.get(basis);
-            metrics.put(arn, measured.get(solution.recipeArn().endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM));
+            metrics.put(arn, EngineJobs.metricsOf(solution.recipeArn(), measured));
             trainedOn.put(arn, basis);
         });
     }
@@ -185,10 +173,7 @@ public final class LocalSegmentationService implements SegmentationService {
             if (model == null) {
                 throw new IllegalStateException("solution version " + request.solutionVersionArn() + " is not ACTIVE");
             }
-            ObjectRef output = new ObjectRef(request.outputPrefix().bucket(),
-                    request.outputPrefix().key() + request.input().fileName() + ".out");
-            store.write(output, out -> BatchSegmentRunner.run(model, source(request.input()), out,
-                    request.numResults(), QueryLimits.PERSONALIZE));
+            EngineJobs.writeBatchOutput(store, model, request.input(), request.outputPrefix(), request.numResults());
         });
         jobs.put(arn, new BatchSegmentJobDescription(arn, request.jobName(), state.status(), state.failureReason(),
                 request.solutionVersionArn(), request.input(), request.outputPrefix(), request.numResults()));
@@ -355,24 +340,13 @@ public final class LocalSegmentationService implements SegmentationService {
 
     /** Reads what the group's import jobs imported, as a solution version trains on it. */
     private TrainingData readGroup(String datasetGroupArn) {
-        Map<DatasetType, Dataset> datasets = group(datasetGroupArn);
-        Dataset interactions = datasets.get(DatasetType.INTERACTIONS);
-        if (interactions == null || interactions.imported == null) {
-            throw new IllegalStateException("dataset group " + datasetGroupArn + " has no imported interactions");
-        }
-        DatasetSchemas schemas = new DatasetSchemas(schemaOf(datasets.get(DatasetType.INTERACTIONS)),
-                schemaOf(datasets.get(DatasetType.ITEMS)), schemaOf(datasets.get(DatasetType.USERS)));
-        return TrainingDataReader.read(source(interactions.imported), importedFile(datasets.get(DatasetType.ITEMS)),
-                importedFile(datasets.get(DatasetType.USERS)), schemas, clock);
-    }
-
-    private Optional<DataSource> importedFile(Dataset dataset) {
-        return dataset == null || dataset.imported == null ? Optional.empty() : Optional.of(source(dataset.imported));
-    }
-
-    private static Optional<DatasetSchema> schemaOf(Dataset dataset) {
-        return dataset == null || dataset.schema() == null ? Optional.empty()
-                : Optional.of(SchemaReader.fromAvro(DataSource.ofText(dataset.arn(), dataset.schema())));
+        Map<DatasetType, EngineJobs.Imported> imported = new EnumMap<>(DatasetType.class);
+        group(datasetGroupArn).forEach((type, dataset) -> {
+            if (dataset.imported != null) {
+                imported.put(type, new EngineJobs.Imported(dataset.arn(), dataset.schema(), dataset.imported));
+            }
+        });
+        return EngineJobs.read(store, datasetGroupArn, imported, clock);
     }
 
     private Map<DatasetType, Dataset> group(String datasetGroupArn) {
@@ -391,16 +365,6 @@ public final class LocalSegmentationService implements SegmentationService {
 
     private static String groupName(String datasetGroupArn) {
         return datasetGroupArn.substring(datasetGroupArn.lastIndexOf('/') + 1);
-    }
-
-    private DataSource source(ObjectRef ref) {
-        return new DataSource(ref.url(), () -> {
-            try {
-                return store.read(ref);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        });
     }
 
     /** A dataset, its schema and the file its last import job read. */

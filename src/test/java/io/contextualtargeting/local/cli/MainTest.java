@@ -91,7 +91,7 @@ class MainTest {
     void helpCommandPrintsACommandsHelp() {
         assertThat(run("help", "run")).isZero();
         assertThat(out()).contains("Usage: contextual-targeting-local.jar run", "--segment-file-form=FORM",
-                "User.UserId, Id", "Default: .local-run");
+                "User.UserId, Id", "Default: .local-run", "--engine=ENGINE", "Personalize, Embedded");
     }
 
     @Test
@@ -168,6 +168,9 @@ class MainTest {
         assertThat(work.resolve("kept.txt")).exists();
         assertThat(run("run", "--work", work.toString(), "--pinpoint-project-id", "mine")).isEqualTo(2);
         assertThat(err()).contains("expected none, create or a 32-character Pinpoint project id but was 'mine'");
+        assertThat(work.resolve("kept.txt")).exists();
+        assertThat(run("run", "--work", work.toString(), "--engine", "embedded")).isEqualTo(2);
+        assertThat(err()).contains("expected one of Personalize, Embedded (case-sensitive) but was 'embedded'");
         assertThat(work.resolve("kept.txt")).exists();
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
-import io.contextualtargeting.local.personalize.EngineTraining;
+import io.contextualtargeting.embedded.EngineTraining;
 import io.contextualtargeting.ports.SolutionSettings;
 import java.util.List;
 import java.util.Map;

@@ -16,6 +16,17 @@ public final class LocalPersonalizeFixture {
 
     private final LocalSegmentationService personalize;
 
+    /** Interactions of {@code users} users, 4 each, odd and even users on two disjoint sets of 4 items. */
+    public static String interactions(int users) {
+        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
+        for (int u = 0; u < users; u++) {
+            for (int i = 0; i < 4; i++) {
+                csv.append("u").append(u).append(",i").append((u % 2) * 4 + i).append(',').append(1_700_000_000 + u * 10 + i).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
     /** Creates resources in a stand-in of its own, whose object store holds nothing: an import job fails to find its file. */
     public LocalPersonalizeFixture() {
         this(new LocalSegmentationService(new FolderObjectStore(Path.of("target", "no-objects"), (ref, size, etag) -> { }),

@@ -3,6 +3,7 @@ package io.contextualtargeting.local.personalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contextualtargeting.embedded.EngineTraining;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.local.store.FolderObjectStore;
@@ -39,20 +40,10 @@ class LocalSegmentationServiceTest {
         return state;
     }
 
-    private static String interactions(int users) {
-        StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
-        for (int u = 0; u < users; u++) {
-            for (int i = 0; i < 4; i++) {
-                csv.append("u").append(u).append(",i").append((u % 2) * 4 + i).append(',').append(1_700_000_000 + u * 10 + i).append('\n');
-            }
-        }
-        return csv.toString();
-    }
-
     @Test
     void resourcesGoThroughPersonalizesLifecycleAndTheJobWritesItsOutput() {
         FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
-        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(40));
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), LocalPersonalizeFixture.interactions(40));
         store.writeText(new ObjectRef("bkt", "batch/g/s/job_config.json"), "{\"itemId\": \"i1\"}\n{\"itemId\": \"nope\"}\n");
         var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(2).withThreads(1));
 
@@ -80,7 +71,7 @@ class LocalSegmentationServiceTest {
     @Test
     void aSolutionVersionTrainsWithItsSolutionsSettings() {
         FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
-        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(10));
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), LocalPersonalizeFixture.interactions(10));
         List<EngineTraining> trainings = new ArrayList<>();
         var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(1).withThreads(1),
                 (data, parameters, explicit) -> {
@@ -113,7 +104,7 @@ class LocalSegmentationServiceTest {
     @Test
     void solutionsTrainedOnTheSameImportsWithTheSameParametersShareOneTraining() {
         FolderObjectStore store = new FolderObjectStore(root, (ref, size, etag) -> { });
-        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), interactions(40));
+        store.writeText(new ObjectRef("bkt", "train/g/interactions.csv"), LocalPersonalizeFixture.interactions(40));
         AtomicInteger trainings = new AtomicInteger();
         var personalize = new LocalSegmentationService(store, TrainingParameters.defaults().withIterations(1).withThreads(1),
                 (data, parameters, explicit) -> {

@@ -1,4 +1,4 @@
-package io.contextualtargeting.local.personalize;
+package io.contextualtargeting.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

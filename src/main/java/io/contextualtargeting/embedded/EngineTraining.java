@@ -1,4 +1,4 @@
-package io.contextualtargeting.local.personalize;
+package io.contextualtargeting.embedded;
 
 import io.contextualtargeting.engine.model.ConfidenceWeighting;
 import io.contextualtargeting.engine.model.TrainingParameters;
