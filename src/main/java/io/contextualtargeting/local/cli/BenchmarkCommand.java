@@ -28,7 +28,8 @@ import picocli.CommandLine;
  * {@code score} times one query's top users over many users on one thread; {@code postprocess}
  * times splitting a large job output into segments and writing their files; {@code quality} prints
  * the engine's hold-out quality on a generated dataset, or with {@code --matrix} on each data shape
- * of the quality matrix ({@code --matrix small}: the two CI settings; {@code --setting NAME}: one).
+ * of the quality matrix ({@code --matrix small}: the two CI settings; {@code --setting NAME}: one;
+ * {@code --export DIR} also writes each setting's split for bench/spark-als).
  */
 @Command(name = "benchmark", header = "print performance and quality figures",
         description = "Prints performance and quality figures on synthetic data"
@@ -184,6 +185,9 @@ final class BenchmarkCommand implements Runnable {
     static final class Quality implements Callable<Integer> {
         private final Streams streams;
 
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         DatasetSizeOptions size;
 
@@ -207,6 +211,11 @@ final class BenchmarkCommand implements Runnable {
         @Option(names = "--alpha", paramLabel = "A", description = "Confidence scale: 1 + alpha * weight.")
         float alpha = TrainingParameters.defaults().alpha();
 
+        @Option(names = "--export", paramLabel = "DIR", converter = OptionTypes.Folder.class,
+                description = "With --matrix or --setting: write each setting's split, item queries and recalls to"
+                        + " DIR/<setting>/ for bench/spark-als (docs/benchmarks.md).")
+        Path export;
+
         Quality(Streams streams) {
             this.streams = streams;
         }
@@ -215,11 +224,15 @@ final class BenchmarkCommand implements Runnable {
         public Integer call() throws IOException {
             TrainingParameters parameters = TrainingParameters.defaults().withFactors(factors)
                     .withRegularization(regularization).withAlpha(alpha);
+            Optional<Path> exportTo = Optional.ofNullable(export);
             if (setting != null) {
-                QualityBenchmark.runMatrix(List.of(QualityMatrix.named(setting)), parameters, streams.out());
+                QualityBenchmark.runMatrix(List.of(QualityMatrix.named(setting)), parameters, exportTo, streams.out());
             } else if (matrix != null) {
                 QualityBenchmark.runMatrix(matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full(), parameters,
-                        streams.out());
+                        exportTo, streams.out());
+            } else if (export != null) {
+                throw new ParameterException(spec.commandLine(), "--export needs --matrix or --setting: it writes one folder per"
+                        + " matrix setting");
             } else {
                 QualityBenchmark.run(size.settings(), parameters, streams.out());
             }
