@@ -63,6 +63,7 @@ public final class SplitExport {
     private static void writeMeta(String setting, HoldOutSplit split, Evaluation evaluation, OutputStream out)
             throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("setting", setting);
