@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +69,10 @@ public final class SparkAlsBenchmark {
 
     private static void run(String[] args) {
         List<String> positional = new ArrayList<>();
-        Map<String, String> options = new HashMap<>(Map.of("--ranks", "32,64", "--reg-params", "0.01,0.1,1",
-                "--alphas", "1,10,40"));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--ranks", "32,64");
+        options.put("--reg-params", "0.01,0.1,1");
+        options.put("--alphas", "1,10,40");
         boolean testGrid = true;
         for (int a = 0; a < args.length; a++) {
             if (args[a].equals("--no-test-grid")) {
