@@ -90,7 +90,9 @@ public final class SparkAlsBenchmark {
         if (positional.isEmpty()) {
             throw new IllegalArgumentException("say which folder benchmark quality --export wrote");
         }
-        List<Path> folders = settingFolders(Path.of(positional.get(0)), positional.subList(1, positional.size()));
+        // every file is read before Spark starts: a bad one fails at once
+        List<ExportedSplit> splits = settingFolders(Path.of(positional.get(0)), positional.subList(1, positional.size()))
+                .stream().map(ExportedSplit::read).toList();
         List<Params> grid = new ArrayList<>();
         for (double rank : numbers(options.get("--ranks"))) {
             for (double reg : numbers(options.get("--reg-params"))) {
@@ -108,8 +110,8 @@ public final class SparkAlsBenchmark {
                     grid.size(), options);
             SparkAlsBenchmark benchmark = new SparkAlsBenchmark(spark, grid, testGrid);
             List<Result> results = new ArrayList<>();
-            for (Path folder : folders) {
-                results.add(benchmark.evaluate(ExportedSplit.read(folder)));
+            for (ExportedSplit split : splits) {
+                results.add(benchmark.evaluate(split));
             }
             printTable(results);
         } finally {
