@@ -63,7 +63,8 @@ public final class HoldOutEvaluator {
                 methods.stream().map(ScoringMethod::name).toList(), outcomes, skipped);
     }
 
-    private static boolean[] positives(HoldOutSplit split, SegmentQuery query) {
+    /** The users with training interactions who have a held-out interaction with an item the query matches. */
+    static boolean[] positives(HoldOutSplit split, SegmentQuery query) {
         TrainingData test = split.heldOut();
         boolean[] matching = MatchingItems.mask(MatchingItems.of(query, test.items(), test.attributes()), test.itemCount());
         boolean[] positive = new boolean[test.userCount()];

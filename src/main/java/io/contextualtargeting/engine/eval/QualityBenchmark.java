@@ -69,15 +69,18 @@ public final class QualityBenchmark {
         });
     }
 
-    /** Every setting in turn: a table and a target line each, then one summary line per setting. */
-    public static void runMatrix(List<MatrixSetting> settings, TrainingParameters parameters, PrintStream out)
-            throws IOException {
+    /**
+     * Every setting in turn: a table and a target line each, then one summary line per setting. With
+     * {@code export}, each setting's split and item query results go to {@code export/<setting>/} ({@link SplitExport}).
+     */
+    public static void runMatrix(List<MatrixSetting> settings, TrainingParameters parameters, Optional<Path> export,
+                                 PrintStream out) throws IOException {
         printMachine(out);
         List<SettingResult> results = new ArrayList<>();
         for (MatrixSetting setting : settings) {
             out.printf(Locale.ROOT, "%n##### %s: %s%n  generate %s%n", setting.name(), setting.description(),
                     setting.generateOptions());
-            SettingResult result = evaluate(setting, parameters, out);
+            SettingResult result = evaluate(setting, parameters, export, out);
             report("sampled queries: " + MATRIX_ITEMS + " items, " + MATRIX_ATTRIBUTES + " attribute values",
                     result.evaluation(), out);
             out.printf(Locale.ROOT, "%s: %.1f s%n", setting.name(), result.seconds());
@@ -94,14 +97,22 @@ public final class QualityBenchmark {
 
     /** One matrix setting, quietly: what the CI quality test checks. */
     public static SettingResult evaluate(MatrixSetting setting, TrainingParameters parameters) throws IOException {
-        return evaluate(setting, parameters, new PrintStream(OutputStream.nullOutputStream()));
+        return evaluate(setting, parameters, Optional.empty(), new PrintStream(OutputStream.nullOutputStream()));
     }
 
-    private static SettingResult evaluate(MatrixSetting setting, TrainingParameters parameters, PrintStream out)
-            throws IOException {
+    private static SettingResult evaluate(MatrixSetting setting, TrainingParameters parameters, Optional<Path> export,
+                                          PrintStream out) throws IOException {
         long start = System.nanoTime();
-        Evaluation evaluation = onGeneratedData(setting.generator(), out, held -> HoldOutEvaluator.evaluate(held.split(),
-                sampledQueries(held.split(), MATRIX_ITEMS, MATRIX_ATTRIBUTES), train(held.split(), parameters, out)));
+        Evaluation evaluation = onGeneratedData(setting.generator(), out, held -> {
+            Evaluation measured = HoldOutEvaluator.evaluate(held.split(),
+                    sampledQueries(held.split(), MATRIX_ITEMS, MATRIX_ATTRIBUTES), train(held.split(), parameters, out));
+            if (export.isPresent()) {
+                Path folder = export.get().resolve(setting.name());
+                SplitExport.write(folder, setting.name(), held.split(), parameters.weighting(), measured);
+                out.printf(Locale.ROOT, "exported the split and the item queries to %s%n", folder);
+            }
+            return measured;
+        });
         return new SettingResult(setting, evaluation, TargetCheck.of(evaluation), (System.nanoTime() - start) / 1e9);
     }
 

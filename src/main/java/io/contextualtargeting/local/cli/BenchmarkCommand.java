@@ -29,7 +29,8 @@ import picocli.CommandLine;
  * {@code score} times one query's top users over many users on one thread; {@code postprocess}
  * times splitting a large job output into segments and writing their files; {@code quality} prints
  * the engine's hold-out quality on a generated dataset, or with {@code --matrix} on each data shape
- * of the quality matrix ({@code --matrix small}: the two CI settings; {@code --setting NAME}: one).
+ * of the quality matrix ({@code --matrix small}: the two CI settings; {@code --setting NAME}: one;
+ * {@code --export DIR} also writes each setting's split for bench/spark-als).
  */
 @Command(name = "benchmark", header = "print performance and quality figures",
         description = "Prints performance and quality figures on synthetic data"
@@ -185,6 +186,9 @@ final class BenchmarkCommand implements Runnable {
     static final class Quality implements Callable<Integer> {
         private final Streams streams;
 
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         DatasetSizeOptions size;
 
@@ -208,6 +212,11 @@ final class BenchmarkCommand implements Runnable {
         @Option(names = "--alpha", paramLabel = "A", description = "Confidence scale: 1 + alpha * weight.")
         float alpha = TrainingParameters.defaults().alpha();
 
+        @Option(names = "--export", paramLabel = "DIR", converter = OptionTypes.Folder.class,
+                description = "With --matrix or --setting: write each setting's split, item queries and recalls to"
+                        + " DIR/<setting>/ for bench/spark-als (docs/benchmarks.md).")
+        Path export;
+
         Quality(Streams streams) {
             this.streams = streams;
         }
@@ -221,7 +230,10 @@ final class BenchmarkCommand implements Runnable {
                         : matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full();
                 // --seed draws the same shapes again from other random numbers: is a figure the shape's or the draw's?
                 QualityBenchmark.runMatrix(settings.stream().map(s -> s.withSeed(size.seed)).toList(), parameters,
-                        streams.out());
+                        Optional.ofNullable(export), streams.out());
+            } else if (export != null) {
+                throw new ParameterException(spec.commandLine(), "--export needs --matrix or --setting: it writes one folder per"
+                        + " matrix setting");
             } else {
                 QualityBenchmark.run(size.settings(), parameters, streams.out());
             }

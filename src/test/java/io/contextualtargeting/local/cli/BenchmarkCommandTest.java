@@ -87,6 +87,25 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void qualityExportWritesEachSettingsSplitIntoItsOwnFolder(@TempDir Path export) throws IOException {
+        int exit = run("benchmark", "quality", "--setting", "small-decade", "--export", export.toString());
+
+        assertThat(exit).isZero();
+        Path folder = export.resolve("small-decade");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("exported the split and the item queries to " + folder);
+        assertThat(Files.readString(folder.resolve("meta.json"))).contains("\"setting\" : \"small-decade\"")
+                .contains("\"knownUsers\" : ");
+        assertThat(Files.readAllLines(folder.resolve("train.csv")).get(0)).isEqualTo("user,item,timestamp,weight");
+        assertThat(Files.readAllLines(folder.resolve("positives.csv")).size()).isGreaterThan(1);
+    }
+
+    @Test
+    void qualityExportWithoutTheMatrixIsAUsageError() {
+        assertThat(run("benchmark", "quality", "--export", "somewhere")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--export needs --matrix or --setting");
+    }
+
+    @Test
     void anUnknownMatrixSettingIsAUsageErrorListingTheNames() {
         assertThat(run("benchmark", "quality", "--setting", "nope")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'--setting': expected one of small-decade, small-movielens")
