@@ -82,24 +82,8 @@ class SplitExportTest {
         return DATA.items().indexOf(id);
     }
 
-    /** Ranks the named users first, in order, then every other known user by ascending index. */
     private static UserScorer ranking(String... first) {
-        return new UserScorer() {
-            @Override
-            public int userCount() {
-                return DATA.userCount();
-            }
-
-            @Override
-            public void score(SegmentQuery query, float[] scores) {
-                for (int u = 0; u < scores.length; u++) {
-                    scores[u] = SPLIT.isKnown(u) ? -1000 - u : Float.NEGATIVE_INFINITY;
-                }
-                for (int rank = 0; rank < first.length; rank++) {
-                    scores[user(first[rank])] = -rank;
-                }
-            }
-        };
+        return FixedRanking.of(DATA, SPLIT, first);
     }
 
     private static TrainingData data() {
