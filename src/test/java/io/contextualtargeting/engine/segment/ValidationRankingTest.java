@@ -46,6 +46,22 @@ class ValidationRankingTest {
         assertThat(ranking.scores()).containsExactly(scores); // scoring again starts from the same scores
     }
 
+    @Test
+    void aSampleThatMisplacesTheBoundStillGivesTheExactRecalls() {
+        int users = 2_048;
+        float[] scores = new float[users];
+        for (int u = 0; u < users; u++) {
+            // the sampled users (every 8th) hold the highest scores, so the bound lands far too high
+            scores[u] = u % 8 == 0 ? 1_000 + u : u % 97;
+        }
+        int[] positives = IntStream.range(0, users).filter(u -> u % 5 == 0).toArray();
+        int[] sizes = {600, 300, 20};
+        double[] recalls = ranking(scores).recalls(positives, sizes);
+        for (int j = 0; j < sizes.length; j++) {
+            assertThat(recalls[j]).as("size %d", sizes[j]).isCloseTo(sortedRecall(scores, positives, sizes[j]), within(1e-12));
+        }
+    }
+
     /** The definition: sort, take the users above the k-th score, and a share of those tied with it. */
     private static double sortedRecall(float[] scores, int[] positives, int k) {
         float[] sorted = scores.clone();
