@@ -6,12 +6,14 @@ import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.engine.segment.SegmentModelTrainer;
 import io.contextualtargeting.formats.data.TrainingData;
+import io.contextualtargeting.formats.query.QueryKind;
 import io.contextualtargeting.ports.SolutionSettings.EmbeddedEngine;
 import io.contextualtargeting.ports.SolutionSettings.EventParameters;
 import io.contextualtargeting.ports.SolutionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * What the embedded engine trains with: its parameters and the settings a user fixed. A solution's
@@ -64,6 +66,11 @@ public record EngineTraining(TrainingParameters parameters, ExplicitSettings exp
 
     public SegmentModel train(TrainingData data) {
         return SegmentModelTrainer.train(data, parameters, explicit);
+    }
+
+    /** A model for queries of {@code kinds} only: the other kinds are not validated. */
+    public SegmentModel train(TrainingData data, Set<QueryKind> kinds) {
+        return SegmentModelTrainer.train(data, parameters, explicit, kinds);
     }
 
     private static OptionalDouble optional(Double value) {

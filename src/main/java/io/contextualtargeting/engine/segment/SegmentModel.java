@@ -63,7 +63,7 @@ public final class SegmentModel implements UserScorer {
 
     /** Users that can appear in a segment (those with training interactions). */
     public int rankableUserCount() {
-        KindScorer scorer = scorer(QueryKind.ITEM);
+        KindScorer scorer = scorer(selection.choices().keySet().iterator().next()); // every kind ranks the same users
         int count = 0;
         for (int u = 0; u < users.size(); u++) {
             count += scorer.isRankable(u) ? 1 : 0;

@@ -8,8 +8,10 @@ import io.contextualtargeting.engine.model.LatentFactors;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.query.QueryKind;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains a {@link SegmentModel} on training data, the entry point of the embedded engine: chooses
@@ -32,11 +34,21 @@ public final class SegmentModelTrainer {
      * chosen, or fixed by {@code explicit}, never taken from the weighting's own half-life.
      */
     public static SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit) {
+        return train(data, parameters, explicit, EnumSet.allOf(QueryKind.class));
+    }
+
+    /**
+     * The same for a model that will answer only queries of {@code kinds} (a batch job's recipe
+     * asks one kind): the other kinds are not validated, which halves the tuning for a job of
+     * attribute queries, and the model refuses them.
+     */
+    public static SegmentModel train(TrainingData data, TrainingParameters parameters, ExplicitSettings explicit,
+                                     Set<QueryKind> kinds) {
         ConfidenceWeighting weighting = parameters.weighting().withRecencyHalfLifeDays(0);
         float[] weights = weighting.weights(data);
         InteractionMatrix byUser = InteractionMatrix.byUser(data, weights, parameters.alpha());
         SettingsSelection.Outcome selection = SettingsSelection.select(data, weighting, parameters, explicit,
-                byUser.repeatShare());
+                byUser.repeatShare(), kinds.isEmpty() ? EnumSet.allOf(QueryKind.class) : EnumSet.copyOf(kinds));
         LatentFactors factors = selection.fitted() == null ? ImplicitAlsTrainer.train(byUser, parameters)
                 : ImplicitAlsTrainer.train(byUser, parameters.withIterations(warmIterations(parameters)), selection.fitted());
         boolean[] trainedItems = new boolean[data.itemCount()];

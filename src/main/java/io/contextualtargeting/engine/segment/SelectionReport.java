@@ -43,7 +43,11 @@ public record SelectionReport(String basis, double horizonDays, Map<QueryKind, K
     }
 
     public ScoringChoice choice(QueryKind kind) {
-        return choices.get(kind).choice();
+        KindChoice choice = choices.get(kind);
+        if (choice == null) {
+            throw new IllegalStateException("this model was trained for " + choices.keySet() + " queries only, not " + kind);
+        }
+        return choice.choice();
     }
 
     /** Lines for a console: the basis, then per kind the choice and how it compared. */

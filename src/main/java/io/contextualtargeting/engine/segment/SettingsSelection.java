@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -95,7 +96,8 @@ final class SettingsSelection {
     }
 
     private SettingsSelection(TrainingData fit, TrainingData heldOut, float[] fitWeights, LatentFactors factors,
-                              InteractionMatrix seenByItem, TrainingParameters parameters, double horizonDays) {
+                              InteractionMatrix seenByItem, TrainingParameters parameters, double horizonDays,
+                              Set<QueryKind> kinds) {
         this.fit = fit;
         this.fitWeights = fitWeights;
         this.factors = factors;
@@ -109,8 +111,13 @@ final class SettingsSelection {
             position[sample[p]] = p;
         }
         this.rankings = ThreadLocal.withInitial(() -> new ValidationRanking(sample.length));
-        List<SegmentQuery> sampled = new ArrayList<>(QuerySample.items(fit, ITEM_QUERIES));
-        sampled.addAll(QuerySample.attributes(fit, ATTRIBUTE_QUERIES));
+        List<SegmentQuery> sampled = new ArrayList<>();
+        if (kinds.contains(QueryKind.ITEM)) {
+            sampled.addAll(QuerySample.items(fit, ITEM_QUERIES));
+        }
+        if (kinds.contains(QueryKind.ATTRIBUTE)) {
+            sampled.addAll(QuerySample.attributes(fit, ATTRIBUTE_QUERIES));
+        }
         float[] popularity = itemPopularity(fit, fitWeights);
         int index = 0;
         for (SegmentQuery query : sampled) {
@@ -146,9 +153,10 @@ final class SettingsSelection {
      *
      * @param weighting   how rows weigh before any fading (event types and values)
      * @param repeatShare how often users come back to an item they had, in {@code data}
+     * @param kinds       the kinds of query the model will answer: only those are validated
      */
     static Outcome select(TrainingData data, ConfidenceWeighting weighting, TrainingParameters parameters,
-                          ExplicitSettings explicit, double repeatShare) {
+                          ExplicitSettings explicit, double repeatShare, Set<QueryKind> kinds) {
         Function<QueryKind, ScoringChoice> fallback = kind -> fallback(kind, explicit, repeatShare);
         if (data.interactionCount() == 0) {
             return new Outcome(SelectionReport.notValidated("no interactions", fallback), null);
@@ -167,7 +175,7 @@ final class SettingsSelection {
                 parameters.withIterations((int) Math.max(1, Math.ceil(VALIDATION_ITERATIONS * parameters.iterations()))));
         double horizonDays = Math.max(1.0 / 24, (newest - cutoff) / SECONDS_PER_DAY);
         SettingsSelection selection = new SettingsSelection(fit, data.select(i -> data.timestamp(i) >= cutoff),
-                fitWeights, factors, byUser.transpose(), parameters, horizonDays);
+                fitWeights, factors, byUser.transpose(), parameters, horizonDays, kinds);
         if (selection.sample.length < MIN_USERS) {
             return new Outcome(SelectionReport.notValidated(selection.sample.length + " users have interactions before"
                     + " the latest " + Math.round(100 * VALIDATION_SHARE) + " %, fewer than the " + MIN_USERS
@@ -177,7 +185,7 @@ final class SettingsSelection {
                         + " with %,d users", Math.round(100 * VALIDATION_SHARE), Instant.ofEpochSecond(cutoff),
                 ScoringChoice.number(horizonDays), selection.sample.length);
         Map<QueryKind, SelectionReport.KindChoice> choices = new LinkedHashMap<>();
-        for (QueryKind kind : QueryKind.values()) {
+        for (QueryKind kind : kinds) {
             List<ValidationQuery> kindQueries = selection.queries.getOrDefault(kind, List.of());
             choices.put(kind, kindQueries.size() < MIN_QUERIES
                     ? new SelectionReport.KindChoice(fallback.apply(kind), kindQueries.size(), null, Map.of())

@@ -1,5 +1,6 @@
 package io.contextualtargeting.local.cli;
 
+import io.contextualtargeting.embedded.EngineTraining;
 import io.contextualtargeting.engine.batch.BatchSegmentRunner;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.SegmentModel;
@@ -9,14 +10,17 @@ import io.contextualtargeting.formats.data.DatasetSchemas;
 import io.contextualtargeting.formats.data.ItemColumns;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.query.QueryFileReader;
+import io.contextualtargeting.formats.query.QueryKind;
 import io.contextualtargeting.formats.query.QueryLimits;
-import io.contextualtargeting.embedded.EngineTraining;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,9 +78,10 @@ final class SegmentCommand implements Callable<Integer> {
         long read = System.nanoTime();
         out.printf("read %,d interactions: %,d users, %,d items (%,d with metadata) in %.1f s%n",
                 data.interactionCount(), data.userCount(), data.itemCount(), data.catalogItemCount(), seconds(start, read));
-        QueryFileReader.read(queries, data.attributes().columns(), limits);
+        Set<QueryKind> kinds = QueryFileReader.read(queries, data.attributes().columns(), limits).stream()
+                .map(line -> QueryKind.of(line.query())).collect(Collectors.toCollection(() -> EnumSet.noneOf(QueryKind.class)));
 
-        SegmentModel model = training.train(data);
+        SegmentModel model = training.train(data, kinds); // only the kinds asked are validated
         TrainingParameters parameters = training.parameters();
         long trained = System.nanoTime();
         out.printf("trained %d factors x %d iterations on %d threads in %.1f s; %,d users can be ranked%n",

@@ -1,11 +1,13 @@
 package io.contextualtargeting.engine.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.query.QueryKind;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsSelectionTest {
@@ -39,6 +41,22 @@ class SettingsSelectionTest {
             assertThat(report.choice(kind).tasteHalfLifeDays()).isEqualTo(90);
             assertThat(report.choice(kind).activityHalfLifeDays()).isEqualTo(7);
         }
+    }
+
+    @Test
+    void onlyTheKindsAModelWillAnswerAreValidated() {
+        TrainingData data = TasteShift.read(500, 12, 130, 2);
+        SegmentModel both = SegmentModelTrainer.train(data, PARAMETERS);
+        SegmentModel attributesOnly = SegmentModelTrainer.train(data, PARAMETERS, ExplicitSettings.none(),
+                Set.of(QueryKind.ATTRIBUTE));
+
+        assertThat(both.selection().choices()).containsOnlyKeys(QueryKind.ITEM, QueryKind.ATTRIBUTE);
+        assertThat(attributesOnly.selection().choices()).containsOnlyKeys(QueryKind.ATTRIBUTE);
+        assertThat(attributesOnly.selection().choices().get(QueryKind.ATTRIBUTE))
+                .isEqualTo(both.selection().choices().get(QueryKind.ATTRIBUTE));
+        assertThat(attributesOnly.selection().lines()).noneMatch(line -> line.contains(QueryKind.ITEM.label()));
+        assertThatThrownBy(() -> attributesOnly.selection().choice(QueryKind.ITEM))
+                .hasMessageContaining("trained for [ATTRIBUTE] queries only");
     }
 
     @Test
