@@ -23,6 +23,7 @@ import io.contextualtargeting.ports.SolutionSettings;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,8 @@ public final class EmbeddedSegmentationService implements SegmentationService {
             if (!ACTIVE.wire().equals(version.path("status").asText())) {
                 throw new IllegalStateException("solution version " + request.solutionVersionArn() + " is not ACTIVE");
             }
-            SegmentModel model = train(version.path("trainedOn"));
+            ObjectNode solution = records.get(version.path("parentArn").asText(), "solution");
+            SegmentModel model = train(version.path("trainedOn"), EngineJobs.kindOf(solution.path("recipeArn").asText()));
             EngineJobs.writeBatchOutput(store, model, request.input(), request.outputPrefix(), request.numResults());
         });
     }
@@ -256,9 +258,14 @@ public final class EmbeddedSegmentationService implements SegmentationService {
         return basis;
     }
 
-    /** The model trained on a basis, trained once per function instance. */
-    private SegmentModel train(JsonNode basis) {
-        return models.computeIfAbsent(basis.deepCopy(), b -> training(b).train(read(b)));
+    /**
+     * The model trained on a basis for one recipe's kind of query, trained once per function instance:
+     * a batch segment job answers one recipe's queries, so only that kind is validated.
+     */
+    private SegmentModel train(JsonNode basis, QueryKind kind) {
+        ObjectNode key = basis.deepCopy();
+        key.put("queryKind", kind.name());
+        return models.computeIfAbsent(key, unused -> training(basis).train(read(basis), EnumSet.of(kind)));
     }
 
     /** The hold-out metrics of both recipes on a basis (a training on the older 80 %), measured once per function instance. */

@@ -70,7 +70,12 @@ public final class EngineJobs {
 
     /** Of the metrics measured for both recipes, those of the solution's recipe, named as Personalize names them. */
     public static Map<String, Double> metricsOf(String recipeArn, Map<QueryKind, Map<String, Double>> measured) {
-        return measured.getOrDefault(recipeArn.endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM, Map.of());
+        return measured.getOrDefault(kindOf(recipeArn), Map.of());
+    }
+
+    /** The kind of query a user-segmentation recipe answers: Item-Attribute-Affinity takes attribute expressions, Item-Affinity items. */
+    public static QueryKind kindOf(String recipeArn) {
+        return recipeArn.endsWith(ATTRIBUTE_AFFINITY) ? QueryKind.ATTRIBUTE : QueryKind.ITEM;
     }
 
     /** Where a batch segment job writes: the input file's name plus {@code .out}, under the output prefix, as Personalize does. */
