@@ -248,7 +248,8 @@ final class SettingsSelection {
                 bestRule = t;
             }
         }
-        // a rule that validates at least as well is preferred: it is simpler, and it says what it does
+        // a rule that validates at least as well at 1 % and 10 % (the sizes the targets name, whatever sizes
+        // judged the search) is preferred: it is simpler, and it says what it does
         if (recency.isEmpty() && activity.isEmpty() && bestRule.figures().objective() >= best.figures().objective()) {
             best = bestRule;
         }
@@ -329,13 +330,15 @@ final class SettingsSelection {
             }
             recalls[q] = ranking.recalls(query.positives(), sizes);
         });
+        int at1 = indexOf(shares, 0.01);
+        int at10 = indexOf(shares, 0.1);
         double sum1 = 0;
         double sum10 = 0;
         double[] perQuery = new double[kindQueries.size()];
         for (int q = 0; q < perQuery.length; q++) {
             perQuery[q] = Arrays.stream(recalls[q]).average().orElse(0);
-            sum10 += recalls[q][indexOf(shares, 0.1)];
-            sum1 += recalls[q][indexOf(shares, 0.01)];
+            sum10 += recalls[q][at10];
+            sum1 += recalls[q][at1];
         }
         return new Trial(choice, new SelectionReport.Figures(sum1 / perQuery.length, sum10 / perQuery.length), perQuery);
     }
