@@ -43,6 +43,12 @@ public final class QualityMatrix {
             setting("movielens-like", "ratings over ten years by users active 0.2-10 % of it: a burst, then gone",
                     sizes(30_000, 4_000, 60, 3_650), WorldShape.defaults().withEvents(EventStyle.RATING)
                             .withActiveWindow(0.002, 0.1).withActivitySpread(1.2)),
+            setting("ml100k-like", "943 users rating 1,682 films over 7 months, 19 genres, each active 1-60 % of it",
+                    sizes(943, 1_682, 106, 215), WorldShape.defaults().withEvents(EventStyle.RATING).withGenres(19)
+                            .withActiveWindow(0.01, 0.6).withActivitySpread(1.2)),
+            setting("ml-small-like", "610 users rating 9,000 films over 22 years, 20 genres, a burst each, then gone",
+                    sizes(610, 9_000, 165, 8_030), WorldShape.defaults().withEvents(EventStyle.RATING).withGenres(20)
+                            .withActiveWindow(0.0005, 0.05).withActivitySpread(1.5)),
             setting("shop", "a small shop: views and some purchases over six months, 10 categories",
                     sizes(10_000, 1_500, 15, 180), WorldShape.defaults().withEvents(EventStyle.SHOP).withGenres(10)
                             .withPopularitySkew(1.2)),

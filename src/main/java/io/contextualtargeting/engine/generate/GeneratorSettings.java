@@ -32,7 +32,7 @@ public record GeneratorSettings(int users, int items, int interactionsPerUser, l
         requireRange("items", items, 20, 5_000_000);
         requireRange("interactions-per-user", interactionsPerUser, 1, Math.max(1, items / 4));
         requireRange("num-results", numResults, 1, MAX_NUM_RESULTS);
-        requireRange("days", days, 7, 3650);
+        requireRange("days", days, 7, 10_000); // the period ends in 2021-2024 (Period), so it starts after 1990, where TIMESTAMPs are refused
         requireRange("threads", threads, 1, 256);
         if (shape == null) {
             throw new InvalidSettingsException("shape", "missing: use WorldShape.defaults()");

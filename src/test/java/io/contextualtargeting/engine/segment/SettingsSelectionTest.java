@@ -32,6 +32,15 @@ class SettingsSelectionTest {
     }
 
     @Test
+    void smallDataIsAlsoJudgedOnThePeriodBeforeTheLatest() {
+        SelectionReport report = SegmentModelTrainer.train(TasteShift.read(2_000, 12, 130, 1), PARAMETERS).selection();
+
+        assertThat(report.basis()).contains("validated on the latest 20 %", "and on the 20 % before them");
+        // each period has at most one query per genre: more queries than genres means both judged
+        assertThat(report.choices().get(QueryKind.ATTRIBUTE).queries()).isGreaterThan(TasteShift.GENRES);
+    }
+
+    @Test
     void explicitHalfLivesAreKept() {
         SelectionReport report = SegmentModelTrainer.train(TasteShift.read(500, 12, 130, 2), PARAMETERS,
                 new ExplicitSettings(OptionalDouble.of(90), OptionalDouble.of(7))).selection();
