@@ -212,7 +212,7 @@ public final class SparkAlsBenchmark {
                     r.validated()[1], optional(r.bestOnTest()[1]), r.fitSeconds(), r.totalSeconds(), r.chosen()[0],
                     r.chosen()[1]);
         }
-        System.out.println("engine: as benchmark quality measured it (meta.json); ALS val.: the grid point that validated"
+        System.out.println("engine: as benchmark quality or evaluate measured it (meta.json); ALS val.: the grid point that validated"
                 + " best for that column on the latest 20 % of train.csv, trained on all of it; ALS best: the best grid point"
                 + " per column on the test positives (an upper bound); ALS fit: one training on all of train.csv, scoring"
                 + " included; ALS all: the whole setting");
