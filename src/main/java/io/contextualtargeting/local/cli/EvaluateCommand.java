@@ -7,6 +7,7 @@ import io.contextualtargeting.engine.eval.HoldOutEvaluator;
 import io.contextualtargeting.engine.eval.HoldOutSplit;
 import io.contextualtargeting.engine.eval.LiftChartPage;
 import io.contextualtargeting.engine.eval.ScoringMethod;
+import io.contextualtargeting.engine.eval.SplitExport;
 import io.contextualtargeting.engine.eval.StandardMethods;
 import io.contextualtargeting.engine.segment.SegmentModel;
 import io.contextualtargeting.formats.data.DataSource;
@@ -56,6 +57,12 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Also write an HTML lift chart to this file.")
     Path html;
 
+    @Option(names = "--export", paramLabel = "DIR", converter = OptionTypes.Folder.class,
+            description = "Also write the split, the kept item queries' positives and every method's item recall to DIR"
+                    + " (train.csv, positives.csv, meta.json, as benchmark quality --export writes them), to score"
+                    + " another library on the same split: bench/spark-als/run DIR (docs/benchmarks.md).")
+    Path export;
+
     @Option(names = "--verbose", description = "Print every query's figures, not only the totals.")
     boolean verbose;
 
@@ -104,6 +111,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 LiftChartPage.write(evaluation, writer);
             }
             progress.println("wrote " + html);
+        }
+        if (export != null) {
+            Path name = export.toAbsolutePath().normalize().getFileName(); // as bench/spark-als names the split
+            SplitExport.write(export, name == null ? "evaluate" : name.toString(), split, training.parameters().weighting(),
+                    evaluation);
+            progress.println("exported the split and the item queries to " + export);
         }
         return Main.OK;
     }

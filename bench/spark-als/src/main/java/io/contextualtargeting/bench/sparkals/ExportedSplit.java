@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One setting as {@code benchmark quality --export DIR} wrote it into DIR/&lt;setting&gt;/: the
+ * One setting as {@code benchmark quality --export DIR} wrote it into DIR/&lt;setting&gt;/ (or
+ * {@code evaluate --export DIR} into DIR): the
  * training rows (user, item, timestamp, the engine's weight), the positive users of each evaluated
  * item query in file order, and from meta.json the known users, the segment sizes at 1 % and 10 % and
  * each method's item recall there as the engine's run measured it.
@@ -113,7 +114,7 @@ record ExportedSplit(String setting, Rows train, Map<Integer, int[]> positives, 
             return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
             throw new BadInput(file + ": " + (Files.exists(file) ? "not JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + ")" : "missing; write it with benchmark quality --export"));
+                    + ")" : "missing; write it with benchmark quality --export or evaluate --export"));
         }
     }
 

@@ -22,7 +22,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Spark MLlib implicit ALS on the splits {@code benchmark quality --export DIR} wrote, scored with the
+ * Spark MLlib implicit ALS on the splits {@code benchmark quality --export DIR} (DIR/&lt;setting&gt;/) or
+ * {@code evaluate --export DIR} (DIR itself) wrote, scored with the
  * engine's item recall on the same queries and positives. Tuned as a careful user would: every grid
  * point trains on the oldest 80 % of train.csv and is scored on its latest 20 % (the same queries'
  * items, positives from that period); the best one for recall@1 %, and the best for @10 %, are retrained
@@ -88,7 +89,7 @@ public final class SparkAlsBenchmark {
             }
         }
         if (positional.isEmpty()) {
-            throw new IllegalArgumentException("say which folder benchmark quality --export wrote");
+            throw new IllegalArgumentException("say which folder benchmark quality --export or evaluate --export wrote");
         }
         // every file is read before Spark starts: a bad one fails at once
         List<ExportedSplit> splits = settingFolders(Path.of(positional.get(0)), positional.subList(1, positional.size()))
@@ -211,7 +212,7 @@ public final class SparkAlsBenchmark {
                     r.validated()[1], optional(r.bestOnTest()[1]), r.fitSeconds(), r.totalSeconds(), r.chosen()[0],
                     r.chosen()[1]);
         }
-        System.out.println("engine: as benchmark quality measured it (meta.json); ALS val.: the grid point that validated"
+        System.out.println("engine: as benchmark quality or evaluate measured it (meta.json); ALS val.: the grid point that validated"
                 + " best for that column on the latest 20 % of train.csv, trained on all of it; ALS best: the best grid point"
                 + " per column on the test positives (an upper bound); ALS fit: one training on all of train.csv, scoring"
                 + " included; ALS all: the whole setting");
@@ -223,10 +224,14 @@ public final class SparkAlsBenchmark {
 
     private static List<Path> settingFolders(Path root, List<String> names) {
         if (!Files.isDirectory(root)) {
-            throw new ExportedSplit.BadInput(root + ": no such folder; write it with benchmark quality --export " + root);
+            throw new ExportedSplit.BadInput(root + ": no such folder; write it with benchmark quality --export " + root
+                    + " or evaluate --export " + root);
         }
         if (!names.isEmpty()) {
             return names.stream().map(root::resolve).toList();
+        }
+        if (Files.exists(root.resolve("meta.json"))) {
+            return List.of(root); // one split, as evaluate --export writes it
         }
         try (Stream<Path> children = Files.list(root)) {
             List<Path> folders = children.filter(p -> Files.exists(p.resolve("meta.json"))).sorted().toList();
