@@ -3,6 +3,7 @@ package io.contextualtargeting.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contextualtargeting.formats.Json;
+import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.local.statemachine.ExecutionRecord;
 import io.contextualtargeting.local.statemachine.ExecutionStatus;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,26 @@ class EngineChoiceTest {
                 .doesNotContain("ResourcePendingException");
     }
 
+    /**
+     * Issue 12: the training email carries the held-out metrics for both engines, so a user can
+     * compare them on their own data. With Embedded the email names, for every solution, the same
+     * metrics with the same values as with the Personalize stand-in (both measure the same hold-out).
+     */
+    @Test
+    void bothEnginesEmailTheSameHeldOutMetricsForEverySolution() throws IOException {
+        // 1,000 users, so that a 1 % segment holds 10 users and the hits are not all zero, as on the tiny fixture
+        Path larger = dir.resolve("larger");
+        PipelineFixture.generate(larger, GeneratorSettings.of(1_000, 200, 11).withInteractionsPerUser(20)
+                .withNumResults(10).withThreads(1));
+        Map<String, Map<String, String>> personalize = heldOutMetrics(run(new PipelineFixture(larger, dir.resolve("p")), "Personalize"));
+        Map<String, Map<String, String>> embedded = heldOutMetrics(run(new PipelineFixture(larger, dir.resolve("e")), "Embedded"));
+
+        assertThat(personalize).hasSize(2).allSatisfy((solution, metrics) -> assertThat(metrics).as(solution)
+                .containsOnlyKeys("hits_at_1_percent", "recall_at_1_percent", "coverage")
+                .hasEntrySatisfying("recall_at_1_percent", recall -> assertThat(Double.parseDouble(recall)).isPositive()));
+        assertThat(embedded).isEqualTo(personalize);
+    }
+
     @Test
     void theEmbeddedEngineKeepsItsResourcesAsRecordsAndNeverPolls() {
         PipelineRun embedded = run("Embedded");
@@ -100,6 +123,37 @@ class EngineChoiceTest {
         assertThat(files(embedded, "/embedded-engine/", ".json").keySet()).noneMatch(key -> key.contains("/solution/")
                 || key.contains("/dataset/") || key.contains("/schema/") || key.contains("/dataset-group/"));
         assertThat(files(embedded, "/batch/", ".out")).hasSize(2);
+    }
+
+    private static final Pattern SOLUTION = Pattern.compile("(?m)^Solution (\\S+) \\(");
+    private static final Pattern METRICS = Pattern.compile("(?m)^  held-out metrics:(.*)$");
+
+    /**
+     * The held-out metrics of the one "training complete" email, by solution name and metric name, as
+     * the email prints them; a solution without a metrics line maps to no metric.
+     */
+    private static Map<String, Map<String, String>> heldOutMetrics(PipelineRun run) {
+        assertThat(run.summary().allSucceeded()).as(run.consoleText()).isTrue();
+        List<String> mails = run.emails().stream().filter(mail -> mail.contains("training complete for dataset group")).toList();
+        assertThat(mails).hasSize(1);
+        String[] blocks = mails.get(0).split("(?m)^(?=Solution \\S+ \\()");
+        Map<String, Map<String, String>> bySolution = new TreeMap<>();
+        for (String block : blocks) {
+            Matcher solution = SOLUTION.matcher(block);
+            if (!solution.lookingAt()) {
+                continue;
+            }
+            Map<String, String> metrics = new TreeMap<>();
+            Matcher line = METRICS.matcher(block);
+            if (line.find()) {
+                for (String metric : line.group(1).trim().split(" ")) {
+                    String[] nameValue = metric.split("=", 2);
+                    metrics.put(nameValue[0], nameValue[1]);
+                }
+            }
+            bySolution.put(solution.group(1), metrics);
+        }
+        return bySolution;
     }
 
     /** Executions by state machine (without the stack's name) and status, counted. */
