@@ -92,7 +92,11 @@ public final class QualityBenchmark {
                     result.check().summary());
         }
         long met = results.stream().filter(r -> r.check().met()).count();
-        out.printf(Locale.ROOT, "targets met on %d of %d settings%n", met, results.size());
+        List<TargetCheck.Standing> standings = results.stream().flatMap(r -> r.check().standings().stream()).toList();
+        out.printf(Locale.ROOT, "targets met on %d of %d settings; the engine behind the best baseline in %d of %d"
+                        + " figures, by more than two standard errors in %d%n", met, results.size(),
+                standings.stream().filter(s -> !s.met()).count(), standings.size(),
+                standings.stream().filter(TargetCheck.Standing::clearlyBehind).count());
     }
 
     /** One matrix setting, quietly: what the CI quality test checks. */

@@ -3,7 +3,9 @@ package io.contextualtargeting.engine.eval;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
 import io.contextualtargeting.engine.generate.WorldShape;
 import io.contextualtargeting.engine.generate.WorldShape.EventStyle;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +15,8 @@ import java.util.stream.Stream;
  */
 public final class QualityMatrix {
     private static final long SEED = 42;
+    /** A drawn shape holds at most this many interactions, so that a sweep of 20 takes minutes. */
+    static final int MAX_DRAWN_INTERACTIONS = 1_500_000;
 
     private static final List<MatrixSetting> SMALL = List.of(
             setting("small-decade", "1,000 users rating 1-5 over ten years, default drift",
@@ -73,6 +77,39 @@ public final class QualityMatrix {
         return full().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("no matrix setting '" + name + "': use one of "
                         + String.join(", ", full().stream().map(MatrixSetting::name).toList())));
+    }
+
+    /**
+     * {@code count} shapes drawn over wide ranges of every generator setting (users 500-40,000, items
+     * 200-6,000, 5-150 interactions per user, 14 days to 22 years, every event style, 3-60 attribute
+     * values, drift, popularity skew, users active from 0.1 % of the period to all of it): shapes
+     * nobody chose, to see where the engine loses. The same seed draws the same shapes.
+     */
+    public static List<MatrixSetting> drawn(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<MatrixSetting> drawn = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            int users = (int) logUniform(random, 500, 40_000);
+            int items = (int) logUniform(random, 200, 6_000);
+            int perUser = (int) Math.max(1, Math.min(Math.min(items / 4, logUniform(random, 5, 150)),
+                    MAX_DRAWN_INTERACTIONS / users));
+            int days = (int) logUniform(random, 14, 8_000);
+            double windowMin = logUniform(random, 0.001, 0.5);
+            WorldShape shape = WorldShape.defaults()
+                    .withEvents(EventStyle.values()[random.nextInt(EventStyle.values().length)])
+                    .withGenres((int) logUniform(random, 3, WorldShape.MAX_GENRES))
+                    .withDrift(random.nextDouble())
+                    .withPopularitySkew(0.8 + 0.8 * random.nextDouble())
+                    .withActiveWindow(windowMin, Math.min(1, windowMin * logUniform(random, 1, 50)))
+                    .withActivitySpread(0.6 + random.nextDouble());
+            drawn.add(setting("drawn-" + n, "drawn at random (sweep seed " + seed + ")",
+                    sizes(users, items, perUser, days).withSeed(seed + n), shape));
+        }
+        return drawn;
+    }
+
+    private static double logUniform(SplittableRandom random, double min, double max) {
+        return Math.exp(Math.log(min) + random.nextDouble() * Math.log(max / min));
     }
 
     private static GeneratorSettings sizes(int users, int items, int interactionsPerUser, int days) {

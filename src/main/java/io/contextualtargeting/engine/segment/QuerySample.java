@@ -10,6 +10,7 @@ import io.contextualtargeting.formats.query.SegmentQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -24,8 +25,13 @@ public final class QuerySample {
 
     /** {@code count} items at evenly spaced ranks of training interactions, from the most popular to the least. */
     public static List<SegmentQuery> items(TrainingData training, int count) {
+        return items(training, count, item -> true);
+    }
+
+    /** As {@link #items(TrainingData, int)}, among the items (indexes in {@code training}) that are {@code eligible}. */
+    public static List<SegmentQuery> items(TrainingData training, int count, IntPredicate eligible) {
         int[] interactions = interactionsPerItem(training);
-        int[] ranked = IntStream.range(0, interactions.length).filter(i -> interactions[i] > 0).boxed()
+        int[] ranked = IntStream.range(0, interactions.length).filter(i -> interactions[i] > 0 && eligible.test(i)).boxed()
                 .sorted(Comparator.<Integer>comparingInt(i -> -interactions[i]).thenComparingInt(i -> i))
                 .mapToInt(Integer::intValue).toArray();
         List<SegmentQuery> queries = new ArrayList<>();

@@ -30,8 +30,8 @@ import java.util.stream.IntStream;
  * in advance: the latest {@link #VALIDATION_SHARE} of the training interactions are held out, the
  * model is trained on the rest, and candidate {@link ScoringChoice}s are scored by how many of the
  * users who interact with a query's items in the held-out period they put in the top 1 % and 10 %
- * (queries sampled from the data: items over the popularity ranks, the most used attribute
- * values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
+ * (queries sampled from the data: items over the popularity ranks of those someone had in the
+ * held-out period, the most used attribute values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
  * H/16, H/64, and H/65536, which orders users by their latest interaction), so they follow the
  * data's own time scale. The search is coordinate ascent over the
  * mix, the activity exponent and the half-lives, from a balanced start; the simple rules (most
@@ -130,7 +130,13 @@ final class SettingsSelection {
         this.rankings = ThreadLocal.withInitial(() -> new ValidationRanking(sample.length));
         List<SegmentQuery> sampled = new ArrayList<>();
         if (kinds.contains(QueryKind.ITEM)) {
-            sampled.addAll(QuerySample.items(fit, ITEM_QUERIES));
+            // only items someone in the sample had in the held-out period can validate anything: on sparse
+            // data most items of an even spread over the ranks have none, and too few queries would be left
+            boolean[] heldOutItem = new boolean[fit.itemCount()];
+            for (int i = 0; i < heldOut.interactionCount(); i++) {
+                heldOutItem[heldOut.item(i)] |= position[heldOut.user(i)] >= 0;
+            }
+            sampled.addAll(QuerySample.items(fit, ITEM_QUERIES, item -> heldOutItem[item]));
         }
         if (kinds.contains(QueryKind.ATTRIBUTE)) {
             sampled.addAll(QuerySample.attributes(fit, ATTRIBUTE_QUERIES));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -203,6 +204,10 @@ final class BenchmarkCommand implements Runnable {
                 description = "One setting of the quality matrix: ${COMPLETION-CANDIDATES}.")
         String setting;
 
+        @Option(names = "--sweep", paramLabel = "N", description = "N data shapes drawn at random over wide ranges"
+                + " of every generator setting, summed up as the matrix is; --seed draws other shapes.")
+        Integer sweep;
+
         @Option(names = "--factors", paramLabel = "K", description = "Latent factors of the engine's model.")
         int factors = TrainingParameters.defaults().factors();
 
@@ -213,7 +218,7 @@ final class BenchmarkCommand implements Runnable {
         float alpha = TrainingParameters.defaults().alpha();
 
         @Option(names = "--export", paramLabel = "DIR", converter = OptionTypes.Folder.class,
-                description = "With --matrix or --setting: write each setting's split, item queries and recalls to"
+                description = "With --matrix, --setting or --sweep: write each setting's split, item queries and recalls to"
                         + " DIR/<setting>/ for bench/spark-als (docs/benchmarks.md).")
         Path export;
 
@@ -225,15 +230,24 @@ final class BenchmarkCommand implements Runnable {
         public Integer call() throws IOException {
             TrainingParameters parameters = TrainingParameters.defaults().withFactors(factors)
                     .withRegularization(regularization).withAlpha(alpha);
-            if (setting != null || matrix != null) {
+            if (Stream.of(matrix, setting, sweep).filter(Objects::nonNull).count() > 1) {
+                throw new ParameterException(spec.commandLine(), "use one of --matrix, --setting and --sweep");
+            }
+            if (sweep != null) {
+                if (sweep < 1) {
+                    throw new ParameterException(spec.commandLine(), "--sweep " + sweep + ": draw at least 1 shape");
+                }
+                QualityBenchmark.runMatrix(QualityMatrix.drawn(sweep, size.seed), parameters, Optional.ofNullable(export),
+                        streams.out());
+            } else if (setting != null || matrix != null) {
                 List<MatrixSetting> settings = setting != null ? List.of(QualityMatrix.named(setting))
                         : matrix.equals("small") ? QualityMatrix.small() : QualityMatrix.full();
                 // --seed draws the same shapes again from other random numbers: is a figure the shape's or the draw's?
                 QualityBenchmark.runMatrix(settings.stream().map(s -> s.withSeed(size.seed)).toList(), parameters,
                         Optional.ofNullable(export), streams.out());
             } else if (export != null) {
-                throw new ParameterException(spec.commandLine(), "--export needs --matrix or --setting: it writes one folder per"
-                        + " matrix setting");
+                throw new ParameterException(spec.commandLine(), "--export needs --matrix, --setting or --sweep: it writes"
+                        + " one folder per setting");
             } else {
                 QualityBenchmark.run(size.settings(), parameters, streams.out());
             }

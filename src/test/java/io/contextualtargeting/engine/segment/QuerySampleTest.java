@@ -22,6 +22,14 @@ class QuerySampleTest {
     }
 
     @Test
+    void onlyEligibleItemsAreSpread() {
+        int c = DATA.items().indexOf("c");
+        int d = DATA.items().indexOf("d");
+        assertThat(values(QuerySample.items(DATA, 10, item -> item != c && item != d))).containsExactly("a", "b", "e");
+        assertThat(values(QuerySample.items(DATA, 2, item -> item != c && item != d))).containsExactly("a", "e");
+    }
+
+    @Test
     void attributesAreCategoricalValuesSeveralItemsShareMostInteractedFirst() {
         // Drama: a, b, e (10 interactions); Comedy: a, c (8); Horror and Western have one item each
         assertThat(values(QuerySample.attributes(DATA, 20)))

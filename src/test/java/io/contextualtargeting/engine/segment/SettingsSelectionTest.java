@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.query.QueryKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,33 @@ class SettingsSelectionTest {
         assertThat(attributesOnly.selection().lines()).noneMatch(line -> line.contains(QueryKind.ITEM.label()));
         assertThatThrownBy(() -> attributesOnly.selection().choice(QueryKind.ITEM))
                 .hasMessageContaining("trained for [ATTRIBUTE] queries only");
+    }
+
+    @Test
+    void itemsAreValidatedOnTheItemsBoughtInTheHeldOutPeriodHoweverFewOfTheCatalogueThatIs() {
+        // 400 users had 5 of 2,000 items each, then two of 10 "hot" items: an even spread over the
+        // 2,000 ranks would hold one hot item, too few queries to validate by
+        StringBuilder items = new StringBuilder("ITEM_ID,GENRES\n");
+        for (int i = 0; i < 2_000; i++) {
+            items.append('i').append(i).append(",g").append(i % 5).append('\n');
+        }
+        List<String> rows = new ArrayList<>();
+        for (int u = 0; u < 400; u++) {
+            for (int k = 0; k < 5; k++) {
+                rows.add("u" + u + ",i" + (u * 5 + k) + "," + (u * 5 + k) * 3600L);
+            }
+        }
+        for (int u = 0; u < 400; u++) {
+            for (int k = 0; k < 2; k++) {
+                rows.add("u" + u + ",i" + (u + 3 * k) % 10 + "," + (2_000 + 2 * u + k) * 3600L);
+            }
+        }
+        TrainingData data = io.contextualtargeting.formats.data.CsvData.read(items.toString(), rows.toArray(String[]::new));
+
+        SelectionReport.KindChoice choice = SegmentModelTrainer.train(data, PARAMETERS).selection().choices().get(QueryKind.ITEM);
+
+        assertThat(choice.figures()).as(choice.toString()).isNotNull();
+        assertThat(choice.queries()).isGreaterThanOrEqualTo(10);
     }
 
     @Test

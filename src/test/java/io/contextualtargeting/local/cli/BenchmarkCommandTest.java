@@ -102,7 +102,15 @@ class BenchmarkCommandTest {
     @Test
     void qualityExportWithoutTheMatrixIsAUsageError() {
         assertThat(run("benchmark", "quality", "--export", "somewhere")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--export needs --matrix or --setting");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--export needs --matrix, --setting or --sweep");
+    }
+
+    @Test
+    void aSweepNeedsAtLeastOneShapeAndNoOtherMatrix() {
+        assertThat(run("benchmark", "quality", "--sweep", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--sweep 0: draw at least 1 shape");
+        assertThat(run("benchmark", "quality", "--sweep", "2", "--setting", "shop")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("use one of --matrix, --setting and --sweep");
     }
 
     @Test
