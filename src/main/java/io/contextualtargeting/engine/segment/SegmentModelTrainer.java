@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Trains a {@link SegmentModel} on training data, the entry point of the embedded engine: chooses
- * the scoring per query kind by validation on the latest interactions ({@link SettingsSelection}),
- * then trains on everything, continuing from the factors the validation trained.
+ * the scoring per query kind and the model's confidence scale by validation on the latest
+ * interactions ({@link SettingsSelection}), then trains on everything, continuing from the factors the
+ * validation trained.
  */
 public final class SegmentModelTrainer {
 
@@ -49,8 +50,11 @@ public final class SegmentModelTrainer {
         InteractionMatrix byUser = InteractionMatrix.byUser(data, weights, parameters.alpha());
         SettingsSelection.Outcome selection = SettingsSelection.select(data, weighting, parameters, explicit,
                 byUser.repeatShare(), kinds.isEmpty() ? EnumSet.allOf(QueryKind.class) : EnumSet.copyOf(kinds));
-        LatentFactors factors = selection.fitted() == null ? ImplicitAlsTrainer.train(byUser, parameters)
-                : ImplicitAlsTrainer.train(byUser, parameters.withIterations(warmIterations(parameters)), selection.fitted());
+        TrainingParameters chosen = parameters.withAlpha(selection.report().alpha());
+        InteractionMatrix trainedOn = chosen.alpha() == parameters.alpha() ? byUser
+                : InteractionMatrix.byUser(data, weights, chosen.alpha());
+        LatentFactors factors = selection.fitted() == null ? ImplicitAlsTrainer.train(trainedOn, chosen)
+                : ImplicitAlsTrainer.train(trainedOn, chosen.withIterations(warmIterations(chosen)), selection.fitted());
         boolean[] trainedItems = new boolean[data.itemCount()];
         for (int i = 0; i < data.interactionCount(); i++) {
             trainedItems[data.item(i)] |= weights[i] > 0;
@@ -62,7 +66,7 @@ public final class SegmentModelTrainer {
         return new SegmentModel(data.users(), data.items(), data.attributes(), trainedItems, report, kind -> {
             ScoringChoice choice = report.choice(kind);
             FactorMatrix tastes = choice.usesModel()
-                    ? Tastes.shares(data, weights, factors, choice.tasteHalfLifeDays(), parameters) : null;
+                    ? Tastes.shares(data, weights, factors, choice.tasteHalfLifeDays(), chosen) : null;
             DecayedHistory activity = history(histories, data, weights, choice.activityHalfLifeDays());
             DecayedHistory history = history(histories, data, weights, choice.historyHalfLifeDays());
             return new KindScorer(choice, factors.items(), popularity, tastes, activity, history,

@@ -15,9 +15,10 @@ import java.util.function.Function;
  *
  * @param basis       what was held out, in words; says why nothing was validated when that is the case
  * @param horizonDays the length of the held-out period, the unit of the half-lives tried (0 when not validated)
+ * @param alpha       the factor model's confidence scale (1 + alpha x weight), chosen or as configured
  * @param choices     per query kind, what was chosen
  */
-public record SelectionReport(String basis, double horizonDays, Map<QueryKind, KindChoice> choices) {
+public record SelectionReport(String basis, double horizonDays, float alpha, Map<QueryKind, KindChoice> choices) {
 
     /** Validation recall of one way of ranking at 1 % and 10 % of the users. */
     public record Figures(double recallAt1, double recallAt10) {
@@ -34,12 +35,12 @@ public record SelectionReport(String basis, double horizonDays, Map<QueryKind, K
     }
 
     /** A report without validation: every kind uses its fallback, and {@code reason} says why. */
-    static SelectionReport notValidated(String reason, Function<QueryKind, ScoringChoice> fallback) {
+    static SelectionReport notValidated(String reason, float alpha, Function<QueryKind, ScoringChoice> fallback) {
         Map<QueryKind, KindChoice> choices = new LinkedHashMap<>();
         for (QueryKind kind : QueryKind.values()) {
             choices.put(kind, new KindChoice(fallback.apply(kind), 0, null, Map.of()));
         }
-        return new SelectionReport("not validated: " + reason, 0, choices);
+        return new SelectionReport("not validated: " + reason, 0, alpha, choices);
     }
 
     public ScoringChoice choice(QueryKind kind) {
@@ -73,7 +74,8 @@ public record SelectionReport(String basis, double horizonDays, Map<QueryKind, K
     /** The report as one JSON object. */
     public String toJson() {
         StringBuilder json = new StringBuilder("{\"basis\":").append(quoted(basis))
-                .append(",\"horizonDays\":").append(number(horizonDays)).append(",\"choices\":{");
+                .append(",\"horizonDays\":").append(number(horizonDays)).append(",\"alpha\":").append(number(alpha))
+                .append(",\"choices\":{");
         String separator = "";
         for (Map.Entry<QueryKind, KindChoice> entry : choices.entrySet()) {
             KindChoice c = entry.getValue();

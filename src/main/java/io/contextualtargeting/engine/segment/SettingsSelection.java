@@ -45,6 +45,10 @@ import java.util.stream.IntStream;
  * ({@link #ITEM_SHARES}); an attribute value has hundreds of held-out users, and is judged at 1 % and
  * 10 % only.
  *
+ * <p>The factor model's confidence scale alpha is chosen too: the search runs again on validation
+ * models trained with {@link #LOWER_ALPHA}, which is taken when its choices beat the others by one
+ * standard error of the paired differences over all validated queries.
+ *
  * <p>On small data ({@link #TWO_FOLDS_MAX_INTERACTIONS} interactions at most) every candidate is also
  * judged on a second period, the latest 20 % of what the first one learnt from, with its own
  * validation model: two periods hold twice the held-out users, so the choice follows the data more
@@ -73,6 +77,11 @@ final class SettingsSelection {
      */
     static final int TWO_FOLDS_MAX_INTERACTIONS = 500_000;
     private static final double SECONDS_PER_DAY = 86_400;
+    /**
+     * The confidence scale tried against the configured one (10 by default): a lower alpha trusts
+     * repeated interactions less, which suits users who come, interact in a burst and leave.
+     */
+    static final float LOWER_ALPHA = 1;
     private static final double[] MIX_STEPS = {0, 0.25, 0.5, 0.75, 1};
     private static final double[] EXPONENTS = {0, 0.5, 1, 2, 4};
     /** Half-lives as multiples of the held-out period; 0 is no fading. */
@@ -84,6 +93,10 @@ final class SettingsSelection {
     record Outcome(SelectionReport report, LatentFactors fitted) {
     }
 
+    /** A kind's choice and the trial it won with. */
+    private record Chosen(SelectionReport.KindChoice kindChoice, Trial trial) {
+    }
+
     private final TrainingData fit;
     private final float[] fitWeights;
     private final LatentFactors factors;
@@ -93,11 +106,12 @@ final class SettingsSelection {
     private final double horizonDays;
     private final int[] sample;
     private final int[] position;
-    private final Map<QueryKind, List<ValidationQuery>> queries = new EnumMap<>(QueryKind.class);
-    private final Map<Double, DecayedHistory> histories = new HashMap<>();
-    private final Map<String, float[]> activityFactors = new HashMap<>();
+    private final Map<QueryKind, List<ValidationQuery>> queries;
+    // what does not depend on the model is shared with the same fold under another model
+    private final Map<Double, DecayedHistory> histories;
+    private final Map<String, float[]> activityFactors;
     private final Map<Double, float[][]> modelShares = new HashMap<>();
-    private final Map<Double, List<SparseShares>> historyShares = new HashMap<>();
+    private final Map<Double, List<SparseShares>> historyShares;
     private final ThreadLocal<ValidationRanking> rankings;
 
     /** One held-out query: its items, its popularity, who interacted with it (sample positions). */
@@ -114,6 +128,10 @@ final class SettingsSelection {
     private SettingsSelection(TrainingData fit, TrainingData heldOut, float[] fitWeights, LatentFactors factors,
                               InteractionMatrix seenByItem, TrainingParameters parameters, long cutoff, double horizonDays,
                               Set<QueryKind> kinds) {
+        this.queries = new EnumMap<>(QueryKind.class);
+        this.histories = new HashMap<>();
+        this.activityFactors = new HashMap<>();
+        this.historyShares = new HashMap<>();
         this.fit = fit;
         this.fitWeights = fitWeights;
         this.factors = factors;
@@ -170,6 +188,23 @@ final class SettingsSelection {
         }
     }
 
+    private SettingsSelection(SettingsSelection fold, LatentFactors factors, TrainingParameters parameters) {
+        this.fit = fold.fit;
+        this.fitWeights = fold.fitWeights;
+        this.factors = factors;
+        this.seenByItem = fold.seenByItem;
+        this.parameters = parameters;
+        this.cutoff = fold.cutoff;
+        this.horizonDays = fold.horizonDays;
+        this.sample = fold.sample;
+        this.position = fold.position;
+        this.rankings = fold.rankings;
+        this.queries = fold.queries;
+        this.histories = fold.histories;
+        this.activityFactors = fold.activityFactors;
+        this.historyShares = fold.historyShares;
+    }
+
     /**
      * Validates on the latest interactions of {@code data} and returns the choice per query kind;
      * settings in {@code explicit} are kept as given.
@@ -182,18 +217,18 @@ final class SettingsSelection {
                           ExplicitSettings explicit, double repeatShare, Set<QueryKind> kinds) {
         Function<QueryKind, ScoringChoice> fallback = kind -> fallback(kind, explicit, repeatShare);
         if (data.interactionCount() == 0) {
-            return new Outcome(SelectionReport.notValidated("no interactions", fallback), null);
+            return new Outcome(SelectionReport.notValidated("no interactions", parameters.alpha(), fallback), null);
         }
         SettingsSelection latest = fold(data, weighting, parameters, kinds);
         if (latest == null) {
             return new Outcome(SelectionReport.notValidated("more than " + Math.round(100 * VALIDATION_SHARE)
                     + " % of the interactions share the latest TIMESTAMP, so nothing earlier is left to learn from",
-                    fallback), null);
+                    parameters.alpha(), fallback), null);
         }
         if (latest.sample.length < MIN_USERS) {
             return new Outcome(SelectionReport.notValidated(latest.sample.length + " users have interactions before"
                     + " the latest " + Math.round(100 * VALIDATION_SHARE) + " %, fewer than the " + MIN_USERS
-                    + " needed to compare segments of 1 %", fallback), latest.factors);
+                    + " needed to compare segments of 1 %", parameters.alpha(), fallback), latest.factors);
         }
         String basis = String.format(Locale.ROOT, "validated on the latest %d %% of the interactions (from %s, %s days)"
                         + " with %,d users", Math.round(100 * VALIDATION_SHARE), Instant.ofEpochSecond(latest.cutoff),
@@ -208,17 +243,63 @@ final class SettingsSelection {
                         ScoringChoice.number(earlier.horizonDays), earlier.sample.length);
             }
         }
+        Map<QueryKind, Chosen> chosen = chooseAll(folds, kinds, explicit, fallback);
+        LatentFactors fitted = latest.factors;
+        float alpha = parameters.alpha();
+        if (alpha != LOWER_ALPHA) {
+            // the same search on validation models trained with the lower alpha, on the same periods, users and queries
+            TrainingParameters lower = parameters.withAlpha(LOWER_ALPHA);
+            List<SettingsSelection> lowerFolds = folds.stream().map(f -> f.withModel(lower)).toList();
+            Map<QueryKind, Chosen> lowerChosen = chooseAll(lowerFolds, kinds, explicit, fallback);
+            Trial configured = combined(chosen);
+            Trial challenger = combined(lowerChosen);
+            boolean lowerWins = configured != null && challenger.clearlyBeats(configured);
+            if (lowerWins) {
+                chosen = lowerChosen;
+                fitted = lowerFolds.get(0).factors;
+                alpha = LOWER_ALPHA;
+            }
+            basis += String.format(Locale.ROOT, "; the model's confidence scale alpha %s (%s)", ScoringChoice.number(alpha),
+                    lowerWins ? "validated better than " + ScoringChoice.number(parameters.alpha())
+                            : ScoringChoice.number(LOWER_ALPHA) + " did not validate better");
+        }
         Map<QueryKind, SelectionReport.KindChoice> choices = new LinkedHashMap<>();
+        chosen.forEach((kind, c) -> choices.put(kind, c.kindChoice()));
+        return new Outcome(new SelectionReport(basis, latest.horizonDays, alpha, choices), fitted);
+    }
+
+    private static Map<QueryKind, Chosen> chooseAll(List<SettingsSelection> folds, Set<QueryKind> kinds,
+                                                    ExplicitSettings explicit, Function<QueryKind, ScoringChoice> fallback) {
+        SettingsSelection latest = folds.get(0);
+        Map<QueryKind, Chosen> choices = new LinkedHashMap<>();
         for (QueryKind kind : kinds) {
             List<FoldQueries> kindFolds = folds.stream()
                     .map(f -> new FoldQueries(f, f.queries.getOrDefault(kind, List.of())))
                     .filter(f -> f.queries().size() >= MIN_QUERIES).toList();
             choices.put(kind, kindFolds.isEmpty() || kindFolds.get(0).selection() != latest
-                    ? new SelectionReport.KindChoice(fallback.apply(kind),
-                    latest.queries.getOrDefault(kind, List.of()).size(), null, Map.of())
+                    ? new Chosen(new SelectionReport.KindChoice(fallback.apply(kind),
+                    latest.queries.getOrDefault(kind, List.of()).size(), null, Map.of()), null)
                     : choose(kindFolds, explicit, fallback.apply(kind)));
         }
-        return new Outcome(new SelectionReport(basis, latest.horizonDays, choices), latest.factors);
+        return choices;
+    }
+
+    /** The validated kinds' winning trials side by side, for one paired comparison; null when no kind was validated. */
+    private static Trial combined(Map<QueryKind, Chosen> chosen) {
+        double[] perQuery = chosen.values().stream().filter(c -> c.trial() != null)
+                .flatMapToDouble(c -> Arrays.stream(c.trial().perQuery())).toArray();
+        return perQuery.length == 0 ? null : new Trial(null, null, perQuery);
+    }
+
+    /** This fold with a validation model of other parameters (the same periods, users and queries). */
+    private SettingsSelection withModel(TrainingParameters other) {
+        return new SettingsSelection(this, validationModel(InteractionMatrix.byUser(fit, fitWeights, other.alpha()), other),
+                other);
+    }
+
+    private static LatentFactors validationModel(InteractionMatrix byUser, TrainingParameters parameters) {
+        return ImplicitAlsTrainer.train(byUser,
+                parameters.withIterations((int) Math.max(1, Math.ceil(VALIDATION_ITERATIONS * parameters.iterations()))));
     }
 
     /**
@@ -235,8 +316,7 @@ final class SettingsSelection {
         }
         float[] fitWeights = weighting.weights(fit);
         InteractionMatrix byUser = InteractionMatrix.byUser(fit, fitWeights, parameters.alpha());
-        LatentFactors factors = ImplicitAlsTrainer.train(byUser,
-                parameters.withIterations((int) Math.max(1, Math.ceil(VALIDATION_ITERATIONS * parameters.iterations()))));
+        LatentFactors factors = validationModel(byUser, parameters);
         double horizonDays = Math.max(1.0 / 24, (newest - cutoff) / SECONDS_PER_DAY);
         return new SettingsSelection(fit, data.select(i -> data.timestamp(i) >= cutoff), fitWeights, factors,
                 byUser.transpose(), parameters, cutoff, horizonDays, kinds);
@@ -275,8 +355,7 @@ final class SettingsSelection {
      * The coordinate-ascent search for one kind, every candidate judged on the queries of every fold
      * (the first is the latest): half-lives are multiples of the latest fold's held-out period.
      */
-    private static SelectionReport.KindChoice choose(List<FoldQueries> folds, ExplicitSettings explicit,
-                                                     ScoringChoice start) {
+    private static Chosen choose(List<FoldQueries> folds, ExplicitSettings explicit, ScoringChoice start) {
         SettingsSelection latest = folds.get(0).selection();
         double h = latest.horizonDays;
         OptionalDouble recency = explicit.recencyHalfLifeDays();
@@ -311,8 +390,8 @@ final class SettingsSelection {
         if (recency.isEmpty() && activity.isEmpty() && bestRule.objective() >= best.objective()) {
             best = bestRule;
         }
-        return new SelectionReport.KindChoice(best.choice(), folds.stream().mapToInt(f -> f.queries().size()).sum(),
-                best.figures(), rules);
+        return new Chosen(new SelectionReport.KindChoice(best.choice(), folds.stream().mapToInt(f -> f.queries().size()).sum(),
+                best.figures(), rules), best);
     }
 
     /** A candidate judged on every fold: the queries' objectives side by side, the figures their mean. */

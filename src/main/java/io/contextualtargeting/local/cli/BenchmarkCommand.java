@@ -214,7 +214,7 @@ final class BenchmarkCommand implements Runnable {
         @Option(names = "--regularization", paramLabel = "L", description = "The model's regularisation (lambda).")
         float regularization = TrainingParameters.defaults().regularization();
 
-        @Option(names = "--alpha", paramLabel = "A", description = "Confidence scale: 1 + alpha * weight.")
+        @Option(names = "--alpha", paramLabel = "A", description = "Confidence scale: 1 + alpha * weight; the validation may take 1 instead.")
         float alpha = TrainingParameters.defaults().alpha();
 
         @Option(names = "--export", paramLabel = "DIR", converter = OptionTypes.Folder.class,

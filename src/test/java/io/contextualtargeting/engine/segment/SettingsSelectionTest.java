@@ -3,11 +3,18 @@ package io.contextualtargeting.engine.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contextualtargeting.engine.eval.QualityBenchmark;
+import io.contextualtargeting.engine.eval.QualityMatrix;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.formats.data.TrainingData;
 import io.contextualtargeting.formats.query.QueryKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,25 @@ class SettingsSelectionTest {
         assertThat(report.basis()).contains("validated on the latest 20 %", "and on the 20 % before them");
         // each period has at most one query per genre: more queries than genres means both judged
         assertThat(report.choices().get(QueryKind.ATTRIBUTE).queries()).isGreaterThan(TasteShift.GENRES);
+    }
+
+    @Test
+    void theConfidenceScaleStaysWhereTheLowerOneDoesNotValidateBetter() {
+        SelectionReport report = SegmentModelTrainer.train(TasteShift.read(2_000, 12, Integer.MAX_VALUE / 100_000, 1),
+                PARAMETERS).selection();
+
+        assertThat(report.alpha()).isEqualTo(PARAMETERS.alpha());
+        assertThat(report.basis()).endsWith("; the model's confidence scale alpha 10 (1 did not validate better)");
+    }
+
+    @Test
+    void aLowerConfidenceScaleIsTakenWhereItValidatesBetter() throws IOException {
+        // users who come, rate a burst and leave: the matrix's small-movielens shape, where alpha 1 validates better
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QualityBenchmark.runMatrix(List.of(QualityMatrix.named("small-movielens").withSeed(1)),
+                TrainingParameters.defaults(), Optional.empty(), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("; the model's confidence scale alpha 1 (validated better than 10)");
     }
 
     @Test

@@ -66,8 +66,9 @@ class SegmentCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("settings chosen from the data, not validated: 40 users")
                 .contains("item queries: model");
         String json = Files.readString(dir.resolve("out.json.settings.json"));
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("choices").path("item")
-                .path("modelWeight").isNumber()).as(json).isTrue();
+        com.fasterxml.jackson.databind.JsonNode settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(settings.path("choices").path("item").path("modelWeight").isNumber()).as(json).isTrue();
+        assertThat(settings.path("alpha").asDouble()).as(json).isEqualTo(10);
     }
 
     @Test
