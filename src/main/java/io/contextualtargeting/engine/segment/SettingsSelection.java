@@ -244,6 +244,7 @@ final class SettingsSelection {
             }
         }
         Map<QueryKind, Chosen> chosen = chooseAll(folds, kinds, explicit, fallback);
+        folds.forEach(SettingsSelection::releaseModelShares);
         LatentFactors fitted = latest.factors;
         float alpha = parameters.alpha();
         if (alpha != LOWER_ALPHA) {
@@ -282,6 +283,11 @@ final class SettingsSelection {
                     : choose(kindFolds, explicit, fallback.apply(kind)));
         }
         return choices;
+    }
+
+    /** The model's shares of every query, the largest cache (queries x users), are not needed once a search is done. */
+    private void releaseModelShares() {
+        modelShares.clear();
     }
 
     /** The validated kinds' winning trials side by side, for one paired comparison; null when no kind was validated. */
