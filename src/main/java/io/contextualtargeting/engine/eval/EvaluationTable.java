@@ -38,11 +38,32 @@ public final class EvaluationTable {
                             Double.isNaN(result.overlap()) ? "-" : String.format(Locale.ROOT, "%.2f", result.overlap()));
                 }
                 out.printf(Locale.ROOT, "  (overlap@10%%: the mean share of users two queries' segments have in common)%n");
+                if (evaluation.methods().contains(StandardMethods.ENGINE)) {
+                    printEngineAgainstBest(evaluation, kind, out);
+                }
             }
             if (perQuery) {
                 printQueries(evaluation, kind, one, out);
             }
         }
+    }
+
+    /**
+     * The engine's recall minus the best other method's at 1 % and 10 %, with the standard error of that
+     * difference over the queries: whether a lead or a gap is more than the queries' luck.
+     */
+    private static void printEngineAgainstBest(Evaluation evaluation, QueryKind kind, PrintStream out) {
+        StringBuilder line = new StringBuilder("  engine minus the best other method:");
+        String separator = " ";
+        for (TargetCheck.Standing s : TargetCheck.of(evaluation).standings()) {
+            if (s.kind() == kind) {
+                line.append(separator).append(String.format(Locale.ROOT, "@%s %+.3f (%s%s)", s.share(), s.engine() - s.best(),
+                        s.baseline(), Double.isNaN(s.standardError()) ? ""
+                                : String.format(Locale.ROOT, ", standard error %.3f", s.standardError())));
+                separator = ", ";
+            }
+        }
+        out.println(line);
     }
 
     private static void printQueries(Evaluation evaluation, QueryKind kind, int one, PrintStream out) {

@@ -57,6 +57,8 @@ class EvaluateCommandTest {
                 .containsPattern("\\n  most active +0\\.\\d{3} ")
                 .containsPattern("\\n  last active +0\\.\\d{3} ")
                 .containsPattern("\\n  random +0\\.\\d{3} .* 1\\.0x +1\\.0x +\\d\\.\\d{2}\\n")
+                .containsPattern("\\n  engine minus the best other method: @1% [+-]\\d\\.\\d{3} \\([a-z ]+, standard error"
+                        + " \\d\\.\\d{3}\\), @10% [+-]\\d\\.\\d{3} \\([a-z ]+, standard error \\d\\.\\d{3}\\)\\n")
                 .contains("settings chosen from the data, validated on the latest 20 %")
                 .contains("per query: positives, then recall@1% (hits) of engine, recent history, history, most active, last active")
                 .contains("    ITEMS.GENRES = \"Drama\" ");
