@@ -247,14 +247,13 @@ final class SettingsSelection {
         folds.forEach(SettingsSelection::releaseModelShares);
         LatentFactors fitted = latest.factors;
         float alpha = parameters.alpha();
-        if (alpha != LOWER_ALPHA) {
+        Trial configured = combined(chosen);
+        if (alpha != LOWER_ALPHA && configured != null) {
             // the same search on validation models trained with the lower alpha, on the same periods, users and queries
             TrainingParameters lower = parameters.withAlpha(LOWER_ALPHA);
             List<SettingsSelection> lowerFolds = folds.stream().map(f -> f.withModel(lower)).toList();
             Map<QueryKind, Chosen> lowerChosen = chooseAll(lowerFolds, kinds, explicit, fallback);
-            Trial configured = combined(chosen);
-            Trial challenger = combined(lowerChosen);
-            boolean lowerWins = configured != null && challenger.clearlyBeats(configured);
+            boolean lowerWins = combined(lowerChosen).clearlyBeats(configured);
             if (lowerWins) {
                 chosen = lowerChosen;
                 fitted = lowerFolds.get(0).factors;
