@@ -253,7 +253,8 @@ final class SettingsSelection {
             TrainingParameters lower = parameters.withAlpha(LOWER_ALPHA);
             List<SettingsSelection> lowerFolds = folds.stream().map(f -> f.withModel(lower)).toList();
             Map<QueryKind, Chosen> lowerChosen = chooseAll(lowerFolds, kinds, explicit, fallback);
-            boolean lowerWins = combined(lowerChosen).clearlyBeats(configured);
+            // two scales tuned the same way, neither a safer default: the higher validation objective wins, with no margin
+            boolean lowerWins = combined(lowerChosen).objective() > configured.objective();
             if (lowerWins) {
                 chosen = lowerChosen;
                 fitted = lowerFolds.get(0).factors;
