@@ -84,8 +84,8 @@ final class SettingsSelection {
     static final float LOWER_ALPHA = 1;
     private static final double[] MIX_STEPS = {0, 0.25, 0.5, 0.75, 1};
     /**
-     * How much a candidate's shortfall against the best rule at 1 % or 10 % costs in the search's
-     * objective, four times what it costs at one of the item sizes: 2, 4 and 10 measured, 4 kept
+     * How much a candidate's shortfall against the best rule at 1 % or 10 % lowers the search's
+     * objective, on top of its share in the mean over the segment sizes: 2, 4 and 10 measured, 4 kept
      * (docs/benchmarks.md, "Not behind the rules at either size").
      */
     private static final double BEHIND_RULES_WEIGHT = 4;
