@@ -38,11 +38,13 @@ def pick(packages_xz, count):
     random.Random(7).shuffle(sources)
     picked = 0
     for source in sources:
+        if picked == count:
+            break
         binaries = by_source[source]
         named = [b for b in binaries if b[0] == source]
         plain = [b for b in binaries if not b[0].endswith(SKIPPED_SUFFIXES)] or binaries
         binary = named[0] if named else min(plain, key=lambda b: b[1])
-        if binary[1] < MAX_DEB_BYTES and picked < count:
+        if binary[1] < MAX_DEB_BYTES:
             print(f"{source}\t{binary[2]}")
             picked += 1
 
