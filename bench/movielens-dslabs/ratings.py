@@ -4,8 +4,9 @@
 r-cran-dslabs. R is not needed: the package's lazy-load database is read by a small reader of R's
 serialisation format (XDR, version 2 or 3) that knows what a data frame is made of.
 
-  ratings.py convert DATA_DIR OUT
-      DATA_DIR/Rdata.rdx + Rdata.rdb (the package's data/ folder) ->
+  ratings.py convert DATA_DIR OUT [UNTIL]
+      DATA_DIR/Rdata.rdx + Rdata.rdb (the package's data/ folder), the ratings before UNTIL (seconds
+      since 1970; default: all) ->
       OUT/interactions.csv (USER_ID, ITEM_ID, TIMESTAMP, EVENT_VALUE = the rating),
       OUT/items.csv (ITEM_ID, GENRES = the movie's genres joined by "|"),
       OUT/genres_job.json (every genre), OUT/items_job.json (300 movies over the popularity ranks)
@@ -112,12 +113,12 @@ def column(frame, name):
     return [levels.value[v - 1] for v in vector.value] if levels else vector.value
 
 
-def convert(data_dir, out):
+def convert(data_dir, out, until=2**62):
     frame = lazy_load(data_dir, "movielens")
     users, movies, ratings = column(frame, "userId"), column(frame, "movieId"), column(frame, "rating")
     times, genres = column(frame, "timestamp"), column(frame, "genres")
     rows = sorted((t, u, m, r) for u, m, r, t in zip(users, movies, ratings, times)
-                  if NA_INTEGER not in (u, m, t))
+                  if NA_INTEGER not in (u, m, t) and t < until)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "interactions.csv"), "w") as f:
         f.write("USER_ID,ITEM_ID,TIMESTAMP,EVENT_VALUE\n")
@@ -134,12 +135,12 @@ def convert(data_dir, out):
     with open(os.path.join(out, "items_job.json"), "w") as f:
         count = min(ITEM_QUERIES, len(ranked))
         f.writelines(json.dumps({"itemId": str(ranked[i * len(ranked) // count])}) + "\n" for i in range(count))
-    print(f"{len(rows):,} ratings by {len(set(users)):,} people of {len(genres_of):,} movies,"
+    print(f"{len(rows):,} ratings by {len({r[1] for r in rows}):,} people of {len(genres_of):,} movies,"
           f" {rows[0][0]} to {rows[-1][0]}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["convert"] and len(sys.argv) == 4:
-        convert(sys.argv[2], sys.argv[3])
+    if sys.argv[1:2] == ["convert"] and len(sys.argv) in (4, 5):
+        convert(*sys.argv[2:4], *map(int, sys.argv[4:5]))
     else:
         sys.exit(__doc__)
