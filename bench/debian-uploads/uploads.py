@@ -3,9 +3,10 @@
 
   uploads.py pick PACKAGES.xz COUNT        one binary .deb per source package, COUNT sources in a seeded
                                            random order: lines "SOURCE <tab> pool path"
-  uploads.py convert PACKAGES.xz PICKED CHANGELOGS OUT
+  uploads.py convert PACKAGES.xz PICKED CHANGELOGS OUT [UNTIL]
                                            CHANGELOGS/SOURCE.changelog (each package's debian/changelog)
-                                           of the sources PICKED lists ->
+                                           of the sources PICKED lists, the uploads before UNTIL
+                                           (seconds since 1970; default: all) ->
                                            OUT/interactions.csv (USER_ID = a hash of the uploader's e-mail,
                                            ITEM_ID = source package, TIMESTAMP = the entry's date),
                                            OUT/items.csv (SECTION = the source's most common binary section),
@@ -49,7 +50,7 @@ def pick(packages_xz, count):
             picked += 1
 
 
-def convert(packages_xz, picked, changelogs, out):
+def convert(packages_xz, picked, changelogs, out, until=1790000000):
     header = re.compile(r"^(\S+) \(([^)]+)\) ")
     trailer = re.compile(r"^ -- (.*?) <([^>]+)>\s+(.+)$")
     rows = set()
@@ -71,7 +72,7 @@ def convert(packages_xz, picked, changelogs, out):
                         when = int(email.utils.parsedate_to_datetime(match.group(3).strip()).timestamp())
                     except (TypeError, ValueError):
                         continue  # a malformed date in a changelog: not an upload we can place in time
-                    if 631152000 <= when <= 1790000000:  # 1990 to 2026, as the engine requires
+                    if 631152000 <= when < until:  # from 1990, as the engine requires, to UNTIL
                         user = hashlib.sha1(match.group(2).strip().lower().encode()).hexdigest()[:10]
                         rows.add((when, user, source, version))
                     source = None
@@ -102,7 +103,7 @@ def convert(packages_xz, picked, changelogs, out):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["pick"] and len(sys.argv) == 4:
         pick(sys.argv[2], int(sys.argv[3]))
-    elif sys.argv[1:2] == ["convert"] and len(sys.argv) == 6:
-        convert(*sys.argv[2:6])
+    elif sys.argv[1:2] == ["convert"] and len(sys.argv) in (6, 7):
+        convert(*sys.argv[2:6], *map(int, sys.argv[6:7]))
     else:
         sys.exit(__doc__)
