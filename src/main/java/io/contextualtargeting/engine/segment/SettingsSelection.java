@@ -34,9 +34,10 @@ import java.util.stream.IntStream;
  * held-out period, the most used attribute values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
  * H/16, H/64, and H/65536, which orders users by their latest interaction), so they follow the
  * data's own time scale. The search is coordinate ascent over the
- * mix, the activity exponent and the half-lives, from a balanced start; the simple rules (most
- * active, last active, history, recent history) are candidates too, and win when they validate
- * at least as well. Item and attribute queries choose apart: they are different recipes.
+ * mix, the activity exponent and the half-lives, from a balanced start (for item queries also from
+ * the best rule, as their best blends often lie next to it); the simple rules (most active, last
+ * active, history, recent history) are candidates too, and win when they validate at least as
+ * well. Item and attribute queries choose apart: they are different recipes.
  *
  * <p>An item has a handful of held-out users, so recall at 1 % and 10 % alone moves with every one
  * of them, and the search, which keeps the best of many candidates, then follows the noise. Item
@@ -68,6 +69,11 @@ final class SettingsSelection {
     static final int MIN_QUERIES = 3;
     /** With fewer users who can be ranked, a segment of 1 % holds a handful of users: too few to validate anything. */
     static final int MIN_USERS = 200;
+    /**
+     * With fewer validation users, 1 % of them is under ten people: the choice is then printed with a
+     * caution, as every change tried on such data moved single figures both ways (docs/benchmarks.md).
+     */
+    static final int FEW_USERS = 1_000;
     /** The validation model trains this share of the iterations: the final training continues from it. */
     private static final double VALIDATION_ITERATIONS = 0.6;
     /**
@@ -249,6 +255,10 @@ final class SettingsSelection {
                         ScoringChoice.number(earlier.horizonDays), earlier.sample.length);
             }
         }
+        if (latest.sample.length < FEW_USERS) {
+            basis += String.format(Locale.ROOT, " (caution: 1 %% of the latest period's users is %d people, so choices at 1 %% rest on"
+                    + " a handful of them and may not carry to the next period)", Math.round(0.01 * latest.sample.length));
+        }
         Map<QueryKind, Chosen> chosen = chooseAll(folds, kinds, explicit, fallback);
         folds.forEach(SettingsSelection::releaseModelShares);
         LatentFactors fitted = latest.factors;
@@ -406,7 +416,27 @@ final class SettingsSelection {
             }
         }
         Function<ScoringChoice, Trial> trialOf = choice -> tried.computeIfAbsent(choice, c -> judged(c, folds).behind(floor));
-        Trial best = trialOf.apply(start);
+        Trial best = ascent(trialOf.apply(start), trialOf, h, explicit);
+        boolean halfLivesFree = recency.isEmpty() && activity.isEmpty(); // the rules set half-lives of their own
+        if (halfLivesFree && folds.get(0).queries().get(0).kind() == QueryKind.ITEM) {
+            // where activity decides most, the good blends lie next to a rule, beyond the balanced start's
+            // reach: a second ascent starts from the best rule, and is taken when it ends clearly better
+            Trial fromRule = ascent(bestRule, trialOf, h, explicit);
+            if (fromRule.clearlyBeats(best)) {
+                best = fromRule;
+            }
+        }
+        // a rule that validates at least as well, on the objective the search maximised, is preferred:
+        // it is simpler, and it says what it does
+        if (halfLivesFree && bestRule.objective() >= best.objective()) {
+            best = bestRule;
+        }
+        return new Chosen(new SelectionReport.KindChoice(best.choice(), folds.stream().mapToInt(f -> f.queries().size()).sum(),
+                best.figures(), rules), best);
+    }
+
+    /** Coordinate ascent from {@code best}: each dimension's candidates in turn, a move only to one that clearly beats. */
+    private static Trial ascent(Trial best, Function<ScoringChoice, Trial> trialOf, double h, ExplicitSettings explicit) {
         for (int round = 0; round < ROUNDS; round++) {
             for (Function<ScoringChoice, List<ScoringChoice>> dimension : dimensions(h, explicit)) {
                 ScoringChoice from = best.choice();
@@ -418,13 +448,7 @@ final class SettingsSelection {
                 }
             }
         }
-        // a rule that validates at least as well, on the objective the search maximised, is preferred:
-        // it is simpler, and it says what it does
-        if (recency.isEmpty() && activity.isEmpty() && bestRule.objective() >= best.objective()) {
-            best = bestRule;
-        }
-        return new Chosen(new SelectionReport.KindChoice(best.choice(), folds.stream().mapToInt(f -> f.queries().size()).sum(),
-                best.figures(), rules), best);
+        return best;
     }
 
     /** A candidate judged on every fold: the queries' objectives side by side, the figures their mean. */

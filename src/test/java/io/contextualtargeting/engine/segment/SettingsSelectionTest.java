@@ -52,6 +52,15 @@ class SettingsSelectionTest {
     }
 
     @Test
+    void aChoiceOnAFewHundredUsersComesWithACaution() {
+        SelectionReport few = SegmentModelTrainer.train(TasteShift.read(600, 12, 130, 1), PARAMETERS).selection();
+        SelectionReport many = SegmentModelTrainer.train(TasteShift.read(2_000, 12, 130, 1), PARAMETERS).selection();
+
+        assertThat(few.basis()).containsPattern("caution: 1 % of the latest period's users is [1-9] people");
+        assertThat(many.basis()).doesNotContain("caution");
+    }
+
+    @Test
     void theConfidenceScaleStaysWhereTheLowerOneDoesNotValidateBetter() {
         SelectionReport report = SegmentModelTrainer.train(TasteShift.read(2_000, 12, Integer.MAX_VALUE / 100_000, 1),
                 PARAMETERS).selection();
@@ -86,6 +95,22 @@ class SettingsSelectionTest {
             assertThat(Double.parseDouble(line.group(1))).as(line.group()).isGreaterThanOrEqualTo(Double.parseDouble(rule.group(2)));
             assertThat(Double.parseDouble(line.group(2))).as(line.group()).isGreaterThanOrEqualTo(Double.parseDouble(rule.group(3)));
         }
+    }
+
+    @Test
+    void itemQueriesAlsoSearchFromTheBestRule() throws IOException {
+        // the matrix's small-movielens: users rate a burst and leave, so "last active" validates best of the
+        // rules, and the balanced start's ascent ends there; the blend of the model with a fading activity
+        // lies next to the rule, and validates clearly better at 1 %
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QualityBenchmark.runMatrix(List.of(QualityMatrix.named("small-movielens")),
+                TrainingParameters.defaults(), Optional.empty(), new PrintStream(out, true, StandardCharsets.UTF_8));
+        Matcher line = Pattern.compile("item queries: (.*)\\n\\s+validation recall@1% / @10% over \\d+ queries: chosen"
+                + " ([0-9.]+) / [0-9.]+; .*last active ([0-9.]+) / ").matcher(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(line.find()).as(out.toString(StandardCharsets.UTF_8)).isTrue();
+        assertThat(line.group(1)).as(line.group()).startsWith("model ").contains("x activity^");
+        assertThat(Double.parseDouble(line.group(2))).as(line.group()).isGreaterThan(Double.parseDouble(line.group(3)) + 0.05);
     }
 
     @Test
