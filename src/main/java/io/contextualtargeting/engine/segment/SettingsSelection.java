@@ -70,10 +70,10 @@ final class SettingsSelection {
     /** With fewer users who can be ranked, a segment of 1 % holds a handful of users: too few to validate anything. */
     static final int MIN_USERS = 200;
     /**
-     * With fewer validation users, 1 % of them is under ten people: the choice is then printed with a
-     * caution, as every change tried on such data moved single figures both ways (docs/benchmarks.md).
+     * When 1 % of the validation users is fewer people, the choice is printed with a caution, as every
+     * change tried on such data moved single figures both ways (docs/benchmarks.md).
      */
-    static final int FEW_USERS = 1_000;
+    static final int FEW_PEOPLE_AT_1_PERCENT = 10;
     /** The validation model trains this share of the iterations: the final training continues from it. */
     private static final double VALIDATION_ITERATIONS = 0.6;
     /**
@@ -255,9 +255,10 @@ final class SettingsSelection {
                         ScoringChoice.number(earlier.horizonDays), earlier.sample.length);
             }
         }
-        if (latest.sample.length < FEW_USERS) {
+        long atOnePercent = Math.round(0.01 * latest.sample.length); // as the validation's segment sizes round
+        if (atOnePercent < FEW_PEOPLE_AT_1_PERCENT) {
             basis += String.format(Locale.ROOT, " (caution: 1 %% of the latest period's users is %d people, so choices at 1 %% rest on"
-                    + " a handful of them and may not carry to the next period)", Math.round(0.01 * latest.sample.length));
+                    + " a handful of them and may not carry to the next period)", atOnePercent);
         }
         Map<QueryKind, Chosen> chosen = chooseAll(folds, kinds, explicit, fallback);
         folds.forEach(SettingsSelection::releaseModelShares);
