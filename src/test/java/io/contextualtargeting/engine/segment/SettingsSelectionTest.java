@@ -100,8 +100,8 @@ class SettingsSelectionTest {
     @Test
     void itemQueriesAlsoSearchFromTheBestRule() throws IOException {
         // the matrix's small-movielens: users rate a burst and leave, so "last active" validates best of the
-        // rules, and the balanced start's ascent ends there; the blend of the model with a fading activity
-        // lies next to the rule, and validates clearly better at 1 %
+        // rules; the balanced start's ascent stays near its start and loses to it, while the blend of the model
+        // with a fading activity lies next to the rule and validates clearly better at 1 %
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QualityBenchmark.runMatrix(List.of(QualityMatrix.named("small-movielens")),
                 TrainingParameters.defaults(), Optional.empty(), new PrintStream(out, true, StandardCharsets.UTF_8));
