@@ -4,6 +4,7 @@ import io.contextualtargeting.engine.generate.DatasetGenerator;
 import io.contextualtargeting.engine.generate.DatasetLayout;
 import io.contextualtargeting.engine.generate.GenerationSummary;
 import io.contextualtargeting.engine.generate.GeneratorSettings;
+import io.contextualtargeting.engine.generate.SyntheticWorld;
 import io.contextualtargeting.engine.model.TrainingParameters;
 import io.contextualtargeting.engine.segment.ExplicitSettings;
 import io.contextualtargeting.engine.segment.QuerySample;
@@ -43,12 +44,29 @@ public final class QualityBenchmark {
     static final int MATRIX_ITEMS = 100;
     static final int MATRIX_ATTRIBUTES = 20;
     private static final double TRAIN_SHARE = 0.8;
+    private static final String PLANTED = "planted chances";
 
     private QualityBenchmark() {
     }
 
-    /** One matrix setting's evaluation of sampled queries, its target check and how long it all took. */
-    public record SettingResult(MatrixSetting setting, Evaluation evaluation, TargetCheck check, double seconds) {
+    /**
+     * One matrix setting's evaluation of sampled queries, its target check, the same queries ranked by
+     * the generator's planted chances ({@link PlantedScorer}: the ceiling no method reaches) and how long it all took.
+     */
+    public record SettingResult(MatrixSetting setting, Evaluation evaluation, TargetCheck check, Evaluation ceiling,
+                                double seconds) {
+        /** The ceiling's recall of one query kind at one share; NaN when no query of the kind was evaluated. */
+        public double ceiling(QueryKind kind, double share) {
+            return ceiling.results(kind).stream().filter(r -> r.method().equals(PLANTED)).findFirst()
+                    .map(r -> r.recall()[ceiling.shareIndex(share)]).orElse(Double.NaN);
+        }
+
+        /** The ceiling in one line. */
+        String ceilingSummary() {
+            return String.format(Locale.ROOT, "planted ceiling item@1%% %.3f @10%% %.3f, attribute@1%% %.3f @10%% %.3f",
+                    ceiling(QueryKind.ITEM, 0.01), ceiling(QueryKind.ITEM, 0.1), ceiling(QueryKind.ATTRIBUTE, 0.01),
+                    ceiling(QueryKind.ATTRIBUTE, 0.1));
+        }
     }
 
     /** A generated dataset split by time, while its folder exists. */
@@ -83,6 +101,7 @@ public final class QualityBenchmark {
             SettingResult result = evaluate(setting, parameters, export, out);
             report("sampled queries: " + MATRIX_ITEMS + " items, " + MATRIX_ATTRIBUTES + " attribute values",
                     result.evaluation(), out);
+            out.println("ceiling, ranked by the generator's planted chances (no method knows them): " + result.ceilingSummary());
             out.printf(Locale.ROOT, "%s: %.1f s%n", setting.name(), result.seconds());
             results.add(result);
         }
@@ -107,17 +126,18 @@ public final class QualityBenchmark {
     private static SettingResult evaluate(MatrixSetting setting, TrainingParameters parameters, Optional<Path> export,
                                           PrintStream out) throws IOException {
         long start = System.nanoTime();
-        Evaluation evaluation = onGeneratedData(setting.generator(), out, held -> {
-            Evaluation measured = HoldOutEvaluator.evaluate(held.split(),
-                    sampledQueries(held.split(), MATRIX_ITEMS, MATRIX_ATTRIBUTES), train(held.split(), parameters, out));
+        return onGeneratedData(setting.generator(), out, held -> {
+            List<SegmentQuery> queries = sampledQueries(held.split(), MATRIX_ITEMS, MATRIX_ATTRIBUTES);
+            Evaluation measured = HoldOutEvaluator.evaluate(held.split(), queries, train(held.split(), parameters, out));
             if (export.isPresent()) {
                 Path folder = export.get().resolve(setting.name());
                 SplitExport.write(folder, setting.name(), held.split(), parameters.weighting(), measured);
                 out.printf(Locale.ROOT, "exported the split and the item queries to %s%n", folder);
             }
-            return measured;
+            PlantedScorer planted = new PlantedScorer(SyntheticWorld.create(setting.generator()), held.split());
+            Evaluation ceiling = HoldOutEvaluator.evaluate(held.split(), queries, List.of(new ScoringMethod(PLANTED, planted)));
+            return new SettingResult(setting, measured, TargetCheck.of(measured), ceiling, (System.nanoTime() - start) / 1e9);
         });
-        return new SettingResult(setting, evaluation, TargetCheck.of(evaluation), (System.nanoTime() - start) / 1e9);
     }
 
     /** The engine and every baseline, trained on the training side: the one place they are trained. */
