@@ -79,13 +79,9 @@ final class DecayedHistory {
         return newest;
     }
 
-    /** The log of the user's faded weight; negative infinity for a user without weighted rows. */
-    double logActivity(int user) {
-        return logActivity[user];
-    }
-
-    int userCount() {
-        return logActivity.length;
+    /** Each user's activity: the log of their faded weight. */
+    UserActivity activity() {
+        return new UserActivity(logActivity);
     }
 
     /** Each user's share of their faded weight on {@code items}, for users that have one (others are absent). */

@@ -27,12 +27,12 @@ final class KindScorer {
 
     /**
      * @param tastes   users' taste shares (see {@link Tastes}); unused when the choice has no model
-     * @param activity history faded by the choice's activity half-life
+     * @param activity users' activity: faded by the choice's activity half-life, or from their pace
      * @param history  history faded by the choice's history half-life
      * @param seenByItem items as rows, the users who had them as columns; null to count items had too
      */
     KindScorer(ScoringChoice choice, FactorMatrix itemFactors, float[] itemPopularity, FactorMatrix tastes,
-               DecayedHistory activity, DecayedHistory history, InteractionMatrix seenByItem) {
+               UserActivity activity, DecayedHistory history, InteractionMatrix seenByItem) {
         this.choice = choice;
         this.itemFactors = itemFactors;
         this.itemPopularity = itemPopularity;

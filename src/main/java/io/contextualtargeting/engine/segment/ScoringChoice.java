@@ -11,11 +11,13 @@ import java.util.Locale;
  * share of everyone's interactions ({@code popularityWeight}). The weights sum to 1. Half-lives are
  * in days, 0 meaning no fading: {@code activityHalfLifeDays} for "who is active now",
  * {@code historyHalfLifeDays} for the user's past shares, {@code tasteHalfLifeDays} for the model's
- * view of the user's taste. With no model weight the choice is one of the simple rules (history,
+ * view of the user's taste. With {@code activityFromPace}, activity is instead what each user's own
+ * pace and silence let expect ({@link PaceActivity}), and the activity half-life is 0. With no model weight the choice is one of the simple rules (history,
  * recent history, most active, last active) or a blend of them, and {@link #describe()} says so.
  */
 public record ScoringChoice(double modelWeight, double historyWeight, double popularityWeight, double activityExponent,
-                            double activityHalfLifeDays, double historyHalfLifeDays, double tasteHalfLifeDays) {
+                            double activityHalfLifeDays, double historyHalfLifeDays, double tasteHalfLifeDays,
+                            boolean activityFromPace) {
 
     /**
      * Share given to the items' popularity on top of the mix, so that users with nothing else to go
@@ -37,33 +39,40 @@ public record ScoringChoice(double modelWeight, double historyWeight, double pop
      */
     public static ScoringChoice fallback(QueryKind kind, double repeatShare) {
         return kind == QueryKind.ITEM
-                ? new ScoringChoice(0.75 * (1 - repeatShare), repeatShare, 0.25 * (1 - repeatShare), 1, 0, 0, 0)
-                : new ScoringChoice(0.5, 0.25, 0.25, 1, 0, 0, 0);
+                ? new ScoringChoice(0.75 * (1 - repeatShare), repeatShare, 0.25 * (1 - repeatShare), 1, 0, 0, 0, false)
+                : new ScoringChoice(0.5, 0.25, 0.25, 1, 0, 0, 0, false);
     }
 
     public ScoringChoice withMix(double model, double history) {
         return new ScoringChoice(model, history, 1 - model - history, activityExponent, activityHalfLifeDays,
-                historyHalfLifeDays, tasteHalfLifeDays);
+                historyHalfLifeDays, tasteHalfLifeDays, activityFromPace);
     }
 
     public ScoringChoice withActivityExponent(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, value, activityHalfLifeDays,
-                historyHalfLifeDays, tasteHalfLifeDays);
+                historyHalfLifeDays, tasteHalfLifeDays, activityFromPace);
     }
 
+    /** Activity faded by this half-life (and not from pace). */
     public ScoringChoice withActivityHalfLifeDays(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, value,
-                historyHalfLifeDays, tasteHalfLifeDays);
+                historyHalfLifeDays, tasteHalfLifeDays, false);
+    }
+
+    /** Activity expected from each user's pace and silence. */
+    public ScoringChoice withActivityFromPace() {
+        return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, 0,
+                historyHalfLifeDays, tasteHalfLifeDays, true);
     }
 
     public ScoringChoice withHistoryHalfLifeDays(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, activityHalfLifeDays,
-                value, tasteHalfLifeDays);
+                value, tasteHalfLifeDays, activityFromPace);
     }
 
     public ScoringChoice withTasteHalfLifeDays(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, activityHalfLifeDays,
-                historyHalfLifeDays, value);
+                historyHalfLifeDays, value, activityFromPace);
     }
 
     /**
@@ -103,7 +112,7 @@ public record ScoringChoice(double modelWeight, double historyWeight, double pop
         }
         if (activityExponent > 0) {
             text.append(String.format(Locale.ROOT, ", x activity^%s (%s)", number(activityExponent),
-                    halfLife(activityHalfLifeDays)));
+                    activityFromPace ? "expected from each user's pace and silence" : halfLife(activityHalfLifeDays)));
         }
         return text.toString();
     }

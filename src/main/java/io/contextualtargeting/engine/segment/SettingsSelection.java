@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * (queries sampled from the data: items over the popularity ranks of those someone had in the
  * held-out period, the most used attribute values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
  * H/16, H/64, and H/65536, which orders users by their latest interaction), so they follow the
- * data's own time scale. The search is coordinate ascent over the
+ * data's own time scale; activity may also be what each user's own pace and silence let expect
+ * ({@link PaceActivity}). The search is coordinate ascent over the
  * mix, the activity exponent and the half-lives, from a balanced start (for item queries also from
  * the best rule, as their best blends often lie next to it); the simple rules (most active, last
  * active, history, recent history) are candidates too, and win when they validate at least as
@@ -488,7 +489,12 @@ final class SettingsSelection {
         });
         dimensions.add(c -> Arrays.stream(EXPONENTS).mapToObj(c::withActivityExponent).toList());
         if (explicit.activityHalfLifeDays().isEmpty()) {
-            dimensions.add(c -> Arrays.stream(ACTIVITY_HALF_LIVES).mapToObj(m -> c.withActivityHalfLifeDays(m * h)).toList());
+            dimensions.add(c -> {
+                List<ScoringChoice> activities = new ArrayList<>(Arrays.stream(ACTIVITY_HALF_LIVES)
+                        .mapToObj(m -> c.withActivityHalfLifeDays(m * h)).toList());
+                activities.add(c.withActivityFromPace());
+                return activities;
+            });
         }
         if (explicit.recencyHalfLifeDays().isEmpty()) {
             dimensions.add(c -> Arrays.stream(HISTORY_HALF_LIVES).mapToObj(m -> c.withHistoryHalfLifeDays(m * h)).toList());
@@ -500,8 +506,8 @@ final class SettingsSelection {
     /** The simple rules as points of the same family, so that they compete on the same figures. */
     private static List<Map.Entry<String, ScoringChoice>> rules(double h) {
         List<Map.Entry<String, ScoringChoice>> rules = new ArrayList<>();
-        ScoringChoice activityOnly = new ScoringChoice(0, 0, 1, 1, 0, 0, 0);
-        ScoringChoice historyOnly = new ScoringChoice(0, 1, 0, 1, 0, 0, 0);
+        ScoringChoice activityOnly = new ScoringChoice(0, 0, 1, 1, 0, 0, 0, false);
+        ScoringChoice historyOnly = new ScoringChoice(0, 1, 0, 1, 0, 0, 0, false);
         rules.add(Map.entry("most active", activityOnly));
         rules.add(Map.entry("last active",
                 activityOnly.withActivityHalfLifeDays(h * ACTIVITY_HALF_LIVES[ACTIVITY_HALF_LIVES.length - 1])));
@@ -561,16 +567,17 @@ final class SettingsSelection {
     }
 
     private float[] activityFactors(ScoringChoice choice) {
-        String key = choice.activityHalfLifeDays() + "|" + choice.activityExponent();
+        String key = choice.activityFromPace() + "|" + choice.activityHalfLifeDays() + "|" + choice.activityExponent();
         return activityFactors.computeIfAbsent(key, unused -> {
-            DecayedHistory history = history(choice.activityHalfLifeDays());
+            UserActivity activity = choice.activityFromPace() ? PaceActivity.of(fit, fitWeights)
+                    : history(choice.activityHalfLifeDays()).activity();
             double max = Double.NEGATIVE_INFINITY;
             for (int user : sample) {
-                max = Math.max(max, history.logActivity(user));
+                max = Math.max(max, activity.logActivity(user));
             }
             float[] factors = new float[sample.length];
             for (int p = 0; p < sample.length; p++) {
-                factors[p] = choice.activityFactor(history.logActivity(sample[p]) - max);
+                factors[p] = choice.activityFactor(activity.logActivity(sample[p]) - max);
             }
             return factors;
         });

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Users who each favour one of eight genres over 200 days, at steady activity, read by the real
- * readers. With a shift, every user changes to another genre at day {@code shiftDay}: only recent
+ * readers. Each user's count of interactions is drawn (1 to twice the mean): with one fixed total,
+ * a user with many early rows would have few late ones, and recency would predict for that reason alone. With a shift, every user changes to another genre at day {@code shiftDay}: only recent
  * history says what they watch now. Without one, the whole history says it best.
  */
 final class TasteShift {
@@ -22,14 +23,18 @@ final class TasteShift {
     private TasteShift() {
     }
 
-    /** @param shiftDay the day users change genre, or a day past the end for no change */
+    /**
+     * @param interactionsPerUser the mean count of a user's interactions
+     * @param shiftDay            the day users change genre, or a day past the end for no change
+     */
     static TrainingData read(int users, int interactionsPerUser, int shiftDay, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         StringBuilder interactions = new StringBuilder("USER_ID,ITEM_ID,TIMESTAMP\n");
         for (int u = 0; u < users; u++) {
             int before = random.nextInt(GENRES);
             int after = (before + 1 + random.nextInt(GENRES - 1)) % GENRES;
-            for (int n = 0; n < interactionsPerUser; n++) {
+            int count = 1 + random.nextInt(2 * interactionsPerUser - 1);
+            for (int n = 0; n < count; n++) {
                 long t = START + (long) (random.nextDouble() * DAYS * DAY);
                 int genre = t < START + shiftDay * DAY ? before : after;
                 if (random.nextDouble() < 0.3) {
