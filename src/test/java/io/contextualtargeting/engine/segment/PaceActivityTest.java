@@ -20,9 +20,8 @@ class PaceActivityTest {
         every("daily", 1, 30, NOW - 60 * DAY, rows); // 30 days in a row, silent for the last 60
         every("weekly", 7, 10, NOW - 3 * DAY, rows); // once a week, silent for 3 days
         every("anchor", 1, 2, NOW, rows);
-        UserActivity activity = PaceActivity.of(read(rows), ones(rows));
 
-        assertThat(activity.logActivity(user(rows, "weekly"))).isGreaterThan(activity.logActivity(user(rows, "daily")));
+        assertMoreActive(rows, "weekly", "daily");
     }
 
     @Test
@@ -30,9 +29,8 @@ class PaceActivityTest {
         List<String> rows = new ArrayList<>();
         every("recent", 2, 20, NOW - DAY, rows);
         every("gone", 2, 20, NOW - 200 * DAY, rows);
-        UserActivity activity = PaceActivity.of(read(rows), ones(rows));
 
-        assertThat(activity.logActivity(user(rows, "recent"))).isGreaterThan(activity.logActivity(user(rows, "gone")));
+        assertMoreActive(rows, "recent", "gone");
     }
 
     @Test
@@ -40,9 +38,8 @@ class PaceActivityTest {
         List<String> rows = new ArrayList<>();
         every("fast", 1, 40, NOW, rows);
         every("slow", 10, 4, NOW, rows);
-        UserActivity activity = PaceActivity.of(read(rows), ones(rows));
 
-        assertThat(activity.logActivity(user(rows, "fast"))).isGreaterThan(activity.logActivity(user(rows, "slow")));
+        assertMoreActive(rows, "fast", "slow");
     }
 
     @Test
@@ -59,6 +56,12 @@ class PaceActivityTest {
         assertThat(activity.logActivity(user(rows, "weightless"))).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(activity.logActivity(user(rows, "ancient"))).isFinite();
         assertThat(PaceActivity.logExpected(1.0 / DAY, 1e-8, 50 * 365 * DAY)).isFinite();
+    }
+
+    private static void assertMoreActive(List<String> rows, String more, String less) {
+        UserActivity activity = PaceActivity.of(read(rows), ones(rows));
+        assertThat(activity.logActivity(user(rows, more))).as("%s against %s", more, less)
+                .isGreaterThan(activity.logActivity(user(rows, less)));
     }
 
     /** {@code count} rows of {@code user}, {@code days} apart, the last at {@code last} (seconds after the epoch). */
