@@ -21,6 +21,8 @@ final class PlantedScorer implements UserScorer {
     private final long until;
     /** Per training user, the catalog indices they had before the split; null for users without training rows. */
     private final int[][] had;
+    /** Per training user, the generator's user index. */
+    private final int[] profiles;
 
     PlantedScorer(SyntheticWorld world, HoldOutSplit split) {
         this.training = split.training();
@@ -31,14 +33,16 @@ final class PlantedScorer implements UserScorer {
         for (int i = 0; i < training.interactionCount(); i++) {
             counts[training.user(i)]++;
         }
+        this.profiles = new int[training.userCount()];
         this.had = new int[training.userCount()][];
         int[] filled = new int[training.userCount()];
         for (int u = 0; u < had.length; u++) {
             had[u] = counts[u] == 0 ? null : new int[counts[u]];
+            profiles[u] = generatorIndex(training.users().id(u));
         }
         for (int i = 0; i < training.interactionCount(); i++) {
             int u = training.user(i);
-            had[u][filled[u]++] = catalogIndex(training.items().id(training.item(i)));
+            had[u][filled[u]++] = generatorIndex(training.items().id(training.item(i)));
         }
     }
 
@@ -50,14 +54,15 @@ final class PlantedScorer implements UserScorer {
     @Override
     public void score(SegmentQuery query, float[] scoresByUserIndex) {
         int[] items = Arrays.stream(MatchingItems.of(query, training.items(), training.attributes()))
-                .map(item -> catalogIndex(training.items().id(item))).toArray();
+                .map(item -> generatorIndex(training.items().id(item))).toArray();
         for (int u = 0; u < had.length; u++) {
             scoresByUserIndex[u] = had[u] == null ? Float.NEGATIVE_INFINITY
-                    : (float) chances.expectedChoices(catalogIndex(training.users().id(u)), items, had[u], from, until);
+                    : (float) chances.expectedChoices(profiles[u], items, had[u], from, until);
         }
     }
 
-    private static int catalogIndex(String id) {
+    /** The generator's 0-based index of a USER_ID or ITEM_ID. */
+    private static int generatorIndex(String id) {
         return Integer.parseInt(id) - 1;
     }
 }

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * How many interactions each user is expected to have next, from their own pace and how long they
  * have been silent, as customer-base models ("buy till you die", Pareto/NBD) reckon it: while a user
  * stays, they interact at their own rate; any user may leave at a rate common to all. A user whose
- * silence is long for their pace has likely left; one who is new and quick has likely not. Counted
- * rates weigh how users come and go better than a count faded by a fixed half-life, which must treat a
- * month of silence the same for a daily and a yearly user.
+ * silence is long for their pace has likely left; one who is new and quick has likely not. A count
+ * faded by one half-life treats a month of silence the same for a daily and a yearly user; this does
+ * not. One more candidate of the selection, not its start: it won on generated data and lost on real
+ * data as a start (docs/benchmarks.md, "Activity from each user's pace").
  *
  * <p>With n rows (of positive weight) between a user's first and last interaction, span s apart, and
  * a silence of t since the last (up to the newest interaction of the data): the user's rate is

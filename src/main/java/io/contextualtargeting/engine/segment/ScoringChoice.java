@@ -12,7 +12,8 @@ import java.util.Locale;
  * in days, 0 meaning no fading: {@code activityHalfLifeDays} for "who is active now",
  * {@code historyHalfLifeDays} for the user's past shares, {@code tasteHalfLifeDays} for the model's
  * view of the user's taste. With {@code activityFromPace}, activity is instead what each user's own
- * pace and silence let expect ({@link PaceActivity}), and the activity half-life is 0. With no model weight the choice is one of the simple rules (history,
+ * pace and silence let expect ({@link PaceActivity}), and the activity half-life is 0. With no model
+ * weight the choice is one of the simple rules (history,
  * recent history, most active, last active) or a blend of them, and {@link #describe()} says so.
  */
 public record ScoringChoice(double modelWeight, double historyWeight, double popularityWeight, double activityExponent,
