@@ -68,7 +68,8 @@ final class PaceActivity {
         double x = (rate + leaving) * silence;
         double c = leaving / (rate + leaving);
         // log(1 + c (e^x - 1)) is log(c) + x once e^x dwarfs 1/c: no overflow for long silences
-        double logGone = x > 40 ? Math.log(c) + x + Math.log1p((1 - c) * Math.exp(-x) / c) : Math.log1p(c * Math.expm1(x));
+        double logGone = x > 40 ? Math.log(c) + x + Math.log1p((1 - c) * Math.exp(-x) / c)
+                : Math.log1p(c * Math.expm1(x));
         return Math.log(rate) - logGone;
     }
 }

@@ -123,6 +123,8 @@ final class SettingsSelection {
     // what does not depend on the model is shared with the same fold under another model
     private final Map<Double, DecayedHistory> histories;
     private final Map<String, float[]> activityFactors;
+    /** Activity from pace, once per fold (null until a candidate asks); shared like the other model-free parts. */
+    private final UserActivity[] paceActivity;
     private final Map<Double, float[][]> modelShares = new HashMap<>();
     private final Map<Double, List<SparseShares>> historyShares;
     private final ThreadLocal<ValidationRanking> rankings;
@@ -144,6 +146,7 @@ final class SettingsSelection {
         this.queries = new EnumMap<>(QueryKind.class);
         this.histories = new HashMap<>();
         this.activityFactors = new HashMap<>();
+        this.paceActivity = new UserActivity[1];
         this.historyShares = new HashMap<>();
         this.fit = fit;
         this.fitWeights = fitWeights;
@@ -215,6 +218,7 @@ final class SettingsSelection {
         this.queries = fold.queries;
         this.histories = fold.histories;
         this.activityFactors = fold.activityFactors;
+        this.paceActivity = fold.paceActivity;
         this.historyShares = fold.historyShares;
     }
 
@@ -569,8 +573,7 @@ final class SettingsSelection {
     private float[] activityFactors(ScoringChoice choice) {
         String key = choice.activityFromPace() + "|" + choice.activityHalfLifeDays() + "|" + choice.activityExponent();
         return activityFactors.computeIfAbsent(key, unused -> {
-            UserActivity activity = choice.activityFromPace() ? PaceActivity.of(fit, fitWeights)
-                    : history(choice.activityHalfLifeDays()).activity();
+            UserActivity activity = choice.activityFromPace() ? paceActivity() : history(choice.activityHalfLifeDays()).activity();
             double max = Double.NEGATIVE_INFINITY;
             for (int user : sample) {
                 max = Math.max(max, activity.logActivity(user));
@@ -581,6 +584,13 @@ final class SettingsSelection {
             }
             return factors;
         });
+    }
+
+    private UserActivity paceActivity() {
+        if (paceActivity[0] == null) {
+            paceActivity[0] = PaceActivity.of(fit, fitWeights);
+        }
+        return paceActivity[0];
     }
 
     private DecayedHistory history(double halfLifeDays) {
