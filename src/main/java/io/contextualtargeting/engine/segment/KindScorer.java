@@ -27,7 +27,7 @@ final class KindScorer {
 
     /**
      * @param tastes   users' taste shares (see {@link Tastes}); unused when the choice has no model
-     * @param activity users' activity: faded by the choice's activity half-life, or from their pace
+     * @param activity users' activity: faded by the choice's activity half-life, or learnt
      * @param history  history faded by the choice's history half-life
      * @param seenByItem items as rows, the users who had them as columns; null to count items had too
      */

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * stays, they interact at their own rate; any user may leave at a rate common to all. A user whose
  * silence is long for their pace has likely left; one who is new and quick has likely not. A count
  * faded by one half-life treats a month of silence the same for a daily and a yearly user; this does
- * not. One more candidate of the selection, not its start: it won on generated data and lost on real
- * data as a start (docs/benchmarks.md, "Activity from each user's pace").
+ * not. One of the features {@link LearntActivity} learns from (alone, as a candidate of the selection,
+ * it assumed the generator's own users: docs/benchmarks.md, "Activity from each user's pace"), and
+ * what it falls back to where too few users are there to learn from.
  *
  * <p>With n rows (of positive weight) between a user's first and last interaction, span s apart, and
  * a silence of t since the last (up to the newest interaction of the data): the user's rate is

@@ -11,14 +11,15 @@ import java.util.Locale;
  * share of everyone's interactions ({@code popularityWeight}). The weights sum to 1. Half-lives are
  * in days, 0 meaning no fading: {@code activityHalfLifeDays} for "who is active now",
  * {@code historyHalfLifeDays} for the user's past shares, {@code tasteHalfLifeDays} for the model's
- * view of the user's taste. With {@code activityFromPace}, activity is instead what each user's own
- * pace and silence let expect ({@link PaceActivity}), and the activity half-life is 0. With no model
+ * view of the user's taste. With {@code activityLearnt}, activity is instead what the data's latest
+ * period taught about how users' past predicts their next interactions ({@link LearntActivity}),
+ * and the activity half-life is 0. With no model
  * weight the choice is one of the simple rules (history,
  * recent history, most active, last active) or a blend of them, and {@link #describe()} says so.
  */
 public record ScoringChoice(double modelWeight, double historyWeight, double popularityWeight, double activityExponent,
                             double activityHalfLifeDays, double historyHalfLifeDays, double tasteHalfLifeDays,
-                            boolean activityFromPace) {
+                            boolean activityLearnt) {
 
     /**
      * Share given to the items' popularity on top of the mix, so that users with nothing else to go
@@ -46,34 +47,34 @@ public record ScoringChoice(double modelWeight, double historyWeight, double pop
 
     public ScoringChoice withMix(double model, double history) {
         return new ScoringChoice(model, history, 1 - model - history, activityExponent, activityHalfLifeDays,
-                historyHalfLifeDays, tasteHalfLifeDays, activityFromPace);
+                historyHalfLifeDays, tasteHalfLifeDays, activityLearnt);
     }
 
     public ScoringChoice withActivityExponent(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, value, activityHalfLifeDays,
-                historyHalfLifeDays, tasteHalfLifeDays, activityFromPace);
+                historyHalfLifeDays, tasteHalfLifeDays, activityLearnt);
     }
 
-    /** Activity faded by this half-life (and not from pace). */
+    /** Activity faded by this half-life (and not learnt). */
     public ScoringChoice withActivityHalfLifeDays(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, value,
                 historyHalfLifeDays, tasteHalfLifeDays, false);
     }
 
-    /** Activity expected from each user's pace and silence. */
-    public ScoringChoice withActivityFromPace() {
+    /** Activity as the data's latest period teaches it. */
+    public ScoringChoice withActivityLearnt() {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, 0,
                 historyHalfLifeDays, tasteHalfLifeDays, true);
     }
 
     public ScoringChoice withHistoryHalfLifeDays(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, activityHalfLifeDays,
-                value, tasteHalfLifeDays, activityFromPace);
+                value, tasteHalfLifeDays, activityLearnt);
     }
 
     public ScoringChoice withTasteHalfLifeDays(double value) {
         return new ScoringChoice(modelWeight, historyWeight, popularityWeight, activityExponent, activityHalfLifeDays,
-                historyHalfLifeDays, value, activityFromPace);
+                historyHalfLifeDays, value, activityLearnt);
     }
 
     /**
@@ -113,7 +114,7 @@ public record ScoringChoice(double modelWeight, double historyWeight, double pop
         }
         if (activityExponent > 0) {
             text.append(String.format(Locale.ROOT, ", x activity^%s (%s)", number(activityExponent),
-                    activityFromPace ? "expected from each user's pace and silence" : halfLife(activityHalfLifeDays)));
+                    activityLearnt ? "learnt from how the latest period followed the past" : halfLife(activityHalfLifeDays)));
         }
         return text.toString();
     }

@@ -67,7 +67,7 @@ public final class SegmentModelTrainer {
             ScoringChoice choice = report.choice(kind);
             FactorMatrix tastes = choice.usesModel()
                     ? Tastes.shares(data, weights, factors, choice.tasteHalfLifeDays(), chosen) : null;
-            UserActivity activity = choice.activityFromPace() ? PaceActivity.of(data, weights)
+            UserActivity activity = choice.activityLearnt() ? LearntActivity.of(data, weights)
                     : history(histories, data, weights, choice.activityHalfLifeDays()).activity();
             DecayedHistory history = history(histories, data, weights, choice.historyHalfLifeDays());
             return new KindScorer(choice, factors.items(), popularity, tastes, activity, history,

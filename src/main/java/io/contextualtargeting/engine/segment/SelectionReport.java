@@ -84,10 +84,10 @@ public record SelectionReport(String basis, double horizonDays, float alpha, Map
                     .append("\"description\":").append(quoted(s.describe()))
                     .append(String.format(Locale.ROOT, ",\"modelWeight\":%s,\"historyWeight\":%s,\"popularityWeight\":%s,"
                                     + "\"activityExponent\":%s,\"activityHalfLifeDays\":%s,\"historyHalfLifeDays\":%s,"
-                                    + "\"tasteHalfLifeDays\":%s,\"activityFromPace\":%s,\"validationQueries\":%d",
+                                    + "\"tasteHalfLifeDays\":%s,\"activityLearnt\":%s,\"validationQueries\":%d",
                             number(s.modelWeight()), number(s.historyWeight()), number(s.popularityWeight()),
                             number(s.activityExponent()), number(s.activityHalfLifeDays()), number(s.historyHalfLifeDays()),
-                            number(s.tasteHalfLifeDays()), s.activityFromPace(), c.queries()));
+                            number(s.tasteHalfLifeDays()), s.activityLearnt(), c.queries()));
             if (c.figures() != null) {
                 json.append(",\"validation\":").append(figures(c.figures())).append(",\"rules\":{");
                 String ruleSeparator = "";

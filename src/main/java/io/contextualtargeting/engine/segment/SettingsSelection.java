@@ -33,8 +33,8 @@ import java.util.stream.IntStream;
  * (queries sampled from the data: items over the popularity ranks of those someone had in the
  * held-out period, the most used attribute values). Half-lives are tried as multiples of the held-out period's length H (none, 4H, H, H/4,
  * H/16, H/64, and H/65536, which orders users by their latest interaction), so they follow the
- * data's own time scale; activity may also be what each user's own pace and silence let expect
- * ({@link PaceActivity}). The search is coordinate ascent over the
+ * data's own time scale; activity may also be learnt from how each user's past predicted their count in
+ * the period before ({@link LearntActivity}). The search is coordinate ascent over the
  * mix, the activity exponent and the half-lives, from a balanced start (for item queries also from
  * the best rule, as their best blends often lie next to it); the simple rules (most active, last
  * active, history, recent history) are candidates too, and win when they validate at least as
@@ -123,8 +123,8 @@ final class SettingsSelection {
     // what does not depend on the model is shared with the same fold under another model
     private final Map<Double, DecayedHistory> histories;
     private final Map<String, float[]> activityFactors;
-    /** Activity from pace, once per fold (null until a candidate asks); shared like the other model-free parts. */
-    private final UserActivity[] paceActivity;
+    /** Learnt activity, once per fold (null until a candidate asks); shared like the other model-free parts. */
+    private final UserActivity[] learntActivity;
     private final Map<Double, float[][]> modelShares = new HashMap<>();
     private final Map<Double, List<SparseShares>> historyShares;
     private final ThreadLocal<ValidationRanking> rankings;
@@ -146,7 +146,7 @@ final class SettingsSelection {
         this.queries = new EnumMap<>(QueryKind.class);
         this.histories = new HashMap<>();
         this.activityFactors = new HashMap<>();
-        this.paceActivity = new UserActivity[1];
+        this.learntActivity = new UserActivity[1];
         this.historyShares = new HashMap<>();
         this.fit = fit;
         this.fitWeights = fitWeights;
@@ -218,7 +218,7 @@ final class SettingsSelection {
         this.queries = fold.queries;
         this.histories = fold.histories;
         this.activityFactors = fold.activityFactors;
-        this.paceActivity = fold.paceActivity;
+        this.learntActivity = fold.learntActivity;
         this.historyShares = fold.historyShares;
     }
 
@@ -496,7 +496,7 @@ final class SettingsSelection {
             dimensions.add(c -> {
                 List<ScoringChoice> activities = new ArrayList<>(Arrays.stream(ACTIVITY_HALF_LIVES)
                         .mapToObj(m -> c.withActivityHalfLifeDays(m * h)).toList());
-                activities.add(c.withActivityFromPace());
+                activities.add(c.withActivityLearnt());
                 return activities;
             });
         }
@@ -571,9 +571,9 @@ final class SettingsSelection {
     }
 
     private float[] activityFactors(ScoringChoice choice) {
-        String key = choice.activityFromPace() + "|" + choice.activityHalfLifeDays() + "|" + choice.activityExponent();
+        String key = choice.activityLearnt() + "|" + choice.activityHalfLifeDays() + "|" + choice.activityExponent();
         return activityFactors.computeIfAbsent(key, unused -> {
-            UserActivity activity = choice.activityFromPace() ? paceActivity() : history(choice.activityHalfLifeDays()).activity();
+            UserActivity activity = choice.activityLearnt() ? learntActivity() : history(choice.activityHalfLifeDays()).activity();
             double max = Double.NEGATIVE_INFINITY;
             for (int user : sample) {
                 max = Math.max(max, activity.logActivity(user));
@@ -586,11 +586,11 @@ final class SettingsSelection {
         });
     }
 
-    private UserActivity paceActivity() {
-        if (paceActivity[0] == null) {
-            paceActivity[0] = PaceActivity.of(fit, fitWeights);
+    private UserActivity learntActivity() {
+        if (learntActivity[0] == null) {
+            learntActivity[0] = LearntActivity.of(fit, fitWeights);
         }
-        return paceActivity[0];
+        return learntActivity[0];
     }
 
     private DecayedHistory history(double halfLifeDays) {

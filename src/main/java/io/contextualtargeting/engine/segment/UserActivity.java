@@ -2,7 +2,7 @@ package io.contextualtargeting.engine.segment;
 
 /**
  * How active each user is now, on a log scale: what a segment's activity factor is raised from.
- * Counted with fading ({@link DecayedHistory#activity()}) or from each user's pace ({@link PaceActivity}).
+ * Counted with fading ({@link DecayedHistory#activity()}) or learnt from the data's latest period ({@link LearntActivity}).
  */
 final class UserActivity {
     private final double[] logActivity;

@@ -1,16 +1,17 @@
 package io.contextualtargeting.engine.segment;
 
+import static io.contextualtargeting.engine.segment.ActivityRows.DAY;
+import static io.contextualtargeting.engine.segment.ActivityRows.every;
+import static io.contextualtargeting.engine.segment.ActivityRows.ones;
+import static io.contextualtargeting.engine.segment.ActivityRows.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contextualtargeting.formats.data.CsvData;
 import io.contextualtargeting.formats.data.TrainingData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PaceActivityTest {
-    private static final long DAY = 86_400;
     /** The newest interaction of every dataset below: the day silences are counted to. */
     private static final long NOW = 400 * DAY;
 
@@ -62,23 +63,6 @@ class PaceActivityTest {
         UserActivity activity = PaceActivity.of(read(rows), ones(rows));
         assertThat(activity.logActivity(user(rows, more))).as("%s against %s", more, less)
                 .isGreaterThan(activity.logActivity(user(rows, less)));
-    }
-
-    /** {@code count} rows of {@code user}, {@code days} apart, the last at {@code last} (seconds after the epoch). */
-    private static void every(String user, int days, int count, long last, List<String> rows) {
-        for (int k = count - 1; k >= 0; k--) {
-            rows.add(user + ",i" + (k % 5) + "," + (last - k * days * DAY));
-        }
-    }
-
-    private static TrainingData read(List<String> rows) {
-        return CsvData.read("ITEM_ID\ni0\ni1\ni2\ni3\ni4\n", rows.toArray(String[]::new));
-    }
-
-    private static float[] ones(List<String> rows) {
-        float[] weights = new float[rows.size()];
-        Arrays.fill(weights, 1);
-        return weights;
     }
 
     private static int user(List<String> rows, String id) {
