@@ -2,6 +2,7 @@ package io.contextualtargeting.engine.segment;
 
 import io.contextualtargeting.formats.data.TrainingData;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * How many interactions each user will have next, as the data's own latest period teaches: the
@@ -34,12 +35,13 @@ final class LearntActivity {
 
     /** @param weights each row's weight (0 leaves the row out) */
     static UserActivity of(TrainingData data, float[] weights) {
+        long newest = DecayedHistory.newest(data);
         long cutoff = data.timestampAtShare(1 - SettingsSelection.VALIDATION_SHARE);
-        double period = Math.max(3600, DecayedHistory.newest(data) - cutoff);
+        double period = Math.max(3600, newest - cutoff);
         TrainingData earlier = data.select(i -> data.timestamp(i) < cutoff);
         float[] earlierWeights = new float[earlier.interactionCount()];
         double[] counts = new double[data.userCount()];
-        for (int i = 0, k = 0; i < data.interactionCount(); i++) {
+        for (int i = 0, k = 0; i < data.interactionCount(); i++) { // select keeps the rows' order
             if (data.timestamp(i) < cutoff) {
                 earlierWeights[k++] = weights[i];
             } else if (weights[i] > 0) {
@@ -47,7 +49,7 @@ final class LearntActivity {
             }
         }
         double[][] before = features(earlier, earlierWeights, cutoff, period);
-        double[][] rows = Arrays.stream(before).filter(row -> row != null).toArray(double[][]::new);
+        double[][] rows = Arrays.stream(before).filter(Objects::nonNull).toArray(double[][]::new);
         if (rows.length < MIN_USERS) {
             return PaceActivity.of(data, weights);
         }
@@ -58,7 +60,7 @@ final class LearntActivity {
             }
         }
         PoissonRegression regression = PoissonRegression.fit(rows, observed);
-        double[][] now = features(data, weights, DecayedHistory.newest(data), period);
+        double[][] now = features(data, weights, newest, period);
         double[] logActivity = new double[data.userCount()];
         for (int u = 0; u < logActivity.length; u++) {
             logActivity[u] = now[u] == null ? Double.NEGATIVE_INFINITY : regression.logExpected(now[u]);
