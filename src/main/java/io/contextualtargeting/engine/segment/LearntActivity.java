@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 final class LearntActivity {
     /** Below this many users before the latest period, nothing is learnt: activity comes from pace. */
-    static final int MIN_USERS = 50;
+    private static final int MIN_USERS = 50;
     /** Times are in units of the latest period, plus this much, so that a silence of 0 has a finite log. */
     private static final double OFFSET = 0.01;
     /** Pace's expectation is a feature relative to the most active user's, no lower than this (e^-30 is gone). */
