@@ -71,25 +71,17 @@ final class LearntActivity {
     /** Each user's past as of {@code now}, in units of {@code period}; null for a user without weighted rows. */
     private static double[][] features(TrainingData data, float[] weights, long now, double period) {
         int users = data.userCount();
-        int[] rows = new int[users];
         int[][] recent = new int[WINDOWS.length][users];
-        long[] first = new long[users];
-        long[] last = new long[users];
-        Arrays.fill(first, Long.MAX_VALUE);
-        Arrays.fill(last, Long.MIN_VALUE);
         for (int i = 0; i < data.interactionCount(); i++) {
-            if (weights[i] > 0) {
-                int u = data.user(i);
-                long t = data.timestamp(i);
-                rows[u]++;
-                first[u] = Math.min(first[u], t);
-                last[u] = Math.max(last[u], t);
-                for (int w = 0; w < WINDOWS.length; w++) {
-                    recent[w][u] += now - t <= WINDOWS[w] * period ? 1 : 0;
-                }
+            for (int w = 0; w < WINDOWS.length && weights[i] > 0; w++) {
+                recent[w][data.user(i)] += now - data.timestamp(i) <= WINDOWS[w] * period ? 1 : 0;
             }
         }
-        UserActivity pace = PaceActivity.of(data, weights);
+        PaceActivity.Spans spans = PaceActivity.Spans.of(data, weights);
+        int[] rows = spans.rows();
+        long[] first = spans.first();
+        long[] last = spans.last();
+        UserActivity pace = PaceActivity.of(data, spans);
         double highest = Double.NEGATIVE_INFINITY;
         for (int u = 0; u < users; u++) {
             highest = Math.max(highest, pace.logActivity(u));

@@ -26,22 +26,38 @@ final class PaceActivity {
     private PaceActivity() {
     }
 
+    /** Each user's count of rows of positive weight, and the first and last of their timestamps. */
+    record Spans(int[] rows, long[] first, long[] last) {
+        /** @param weights each row's weight (0 leaves the row out) */
+        static Spans of(TrainingData data, float[] weights) {
+            int users = data.userCount();
+            long[] first = new long[users];
+            long[] last = new long[users];
+            int[] rows = new int[users];
+            Arrays.fill(first, Long.MAX_VALUE);
+            Arrays.fill(last, Long.MIN_VALUE);
+            for (int i = 0; i < data.interactionCount(); i++) {
+                if (weights[i] > 0) {
+                    int u = data.user(i);
+                    rows[u]++;
+                    first[u] = Math.min(first[u], data.timestamp(i));
+                    last[u] = Math.max(last[u], data.timestamp(i));
+                }
+            }
+            return new Spans(rows, first, last);
+        }
+    }
+
     /** @param weights each row's weight (0 leaves the row out) */
     static UserActivity of(TrainingData data, float[] weights) {
+        return of(data, Spans.of(data, weights));
+    }
+
+    static UserActivity of(TrainingData data, Spans spansOfUsers) {
         int users = data.userCount();
-        long[] first = new long[users];
-        long[] last = new long[users];
-        int[] rows = new int[users];
-        Arrays.fill(first, Long.MAX_VALUE);
-        Arrays.fill(last, Long.MIN_VALUE);
-        for (int i = 0; i < data.interactionCount(); i++) {
-            if (weights[i] > 0) {
-                int u = data.user(i);
-                rows[u]++;
-                first[u] = Math.min(first[u], data.timestamp(i));
-                last[u] = Math.max(last[u], data.timestamp(i));
-            }
-        }
+        int[] rows = spansOfUsers.rows();
+        long[] first = spansOfUsers.first();
+        long[] last = spansOfUsers.last();
         double spans = 0;
         double gaps = 0;
         int repeated = 0;
